@@ -28,6 +28,7 @@ FACTS: dict[str, Fact] = {
     for f in [
         Fact("registered_in_jurisdiction", "bool", "在本行政区域内依法注册登记", _ORG),
         Fact("legal_person", "bool", "具有法人资格", _ORG),
+        Fact("is_enterprise", "bool", "为企业（非机关、事业单位或社会组织）", _ORG),
         Fact("is_branch", "bool", "为分支、内设或派出机构", _ORG),
         Fact("parent_recommendation", "bool", "已取得上级法人组织的申报推荐意见", _ORG),
         Fact("years_operating", "number", "正常经营（运行）年数", _ORG),
@@ -35,6 +36,7 @@ FACTS: dict[str, Fact] = {
         Fact("provincial_zjtx", "bool", "列入省级“专精特新”中小企业", _ORG),
         Fact("major_incident_dates", "dates", "重大质量、安全、环保、公共卫生等事故的发生日期", _ORG),
         Fact("fatal_accident_dates", "dates", "生产安全亡人事故的发生日期", _ORG),
+        Fact("bad_credit_record_dates", "dates", "不良信用记录的产生日期", _ORG),
         Fact("iso9001_years", "number", "ISO 9001 或其他国际通行管理体系认证有效运行年数", _ORG),
         Fact("excellence_model_years", "number", "推广应用卓越绩效等先进管理模式年数", _ORG),
         Fact("consecutive_profitable_years", "number", "近年连续盈利年数", _ORG),
@@ -42,6 +44,7 @@ FACTS: dict[str, Fact] = {
         Fact("safety_standardization_level", "int", "安全生产标准化等级（一级最高）", _ORG),
         Fact("years_quality_work", "number", "从事质量相关工作年数", _PERSON),
         Fact("years_quality_work_in_region", "number", "在本地区从事质量相关工作年数", _PERSON),
+        Fact("works_in_jurisdiction", "bool", "在本地区从事质量工作", _PERSON),
         Fact("is_legal_representative", "bool", "为所在组织的法定代表人", _PERSON),
         Fact("employer_major_incident_dates", "dates", "所在组织重大事故的发生日期", _PERSON),
         Fact("employer_major_complaint_dates", "dates", "所在组织重大质量投诉的发生日期", _PERSON),

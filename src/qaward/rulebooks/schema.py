@@ -212,6 +212,7 @@ class Stage(Rule):
     public_broadcast: bool = False
     separate_panel: bool = False
     advances: str | None = None
+    gate: bool = False  # pass/fail: only those who pass go on (e.g. 塔城 第二十一条 通过陈述答辩的)
     notify_eliminated_in_writing: bool = False
     publicity_after: str | None = None
 

@@ -56,6 +56,8 @@ class ReapplicationRule(Rule):
     bar: Period
     blocks_tiers: tuple[TierId, ...]
     blocks: Literal["application", "grant"] = "application"
+    # same_achievement (塔城 第十条): only the achievement that won is barred; a new one needs review
+    scope: Literal["any", "same_achievement"] = "any"
 
 
 BanGround = Literal["false_materials", "fraudulent_award", "revocation"]

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from ..schema import Period, Rulebook
 from ..schema_base import Rule
-from .verdict import FAIL, PASS, Verdict, verdict
+from .verdict import FAIL, NEEDS_EVIDENCE, PASS, Verdict, verdict
 
 _GROUND_LABELS = {
     "false_materials": "隐瞒有关情况或者提供虚假材料进行申报",
@@ -88,7 +88,7 @@ def _as_date(value: Any) -> dt.date:
 
 @dataclass(frozen=True)
 class MayApply:
-    outcome: Literal["allowed", "barred", "partly"]
+    outcome: Literal["allowed", "barred", "partly", "needs_review"]
     allowed_tiers: tuple[str, ...]
     verdicts: tuple[Verdict, ...]
     grant_bars: dict[str, Verdict] = field(default_factory=dict)
@@ -117,13 +117,17 @@ def may_apply(rulebook: Rulebook, history: Iterable[HistoryEvent], cycle: CycleR
     verdicts: list[Verdict] = []
     grant_bars: dict[str, Verdict] = {}
 
-    def bar(rule: Rule, rule_id: str, tiers_hit: Iterable[str], message: str, grant_only: bool = False) -> None:
-        v = verdict(rulebook, rule, rule_id, FAIL, message)
+    review = False
+
+    def bar(rule: Rule, rule_id: str, tiers_hit: Iterable[str], message: str, effect: str = "application") -> None:
+        nonlocal review
+        v = verdict(rulebook, rule, rule_id, NEEDS_EVIDENCE if effect == "review" else FAIL, message)
         verdicts.append(v)
+        review = review or effect == "review"
         for tier in tiers_hit:
-            if grant_only:
+            if effect == "grant":
                 grant_bars[tier] = v
-            else:
+            elif effect == "application":
                 blocked.add(tier)
 
     for event in history:
@@ -140,6 +144,8 @@ def may_apply(rulebook: Rulebook, history: Iterable[HistoryEvent], cycle: CycleR
                 blocked.update(tiers)
     allowed = tuple(t for t in tiers if t not in blocked)
     outcome = "allowed" if len(allowed) == len(tiers) else ("barred" if not allowed else "partly")
+    if outcome == "allowed" and review:
+        outcome = "needs_review"
     if outcome == "allowed" and not verdicts:
         verdicts.append(verdict(rulebook, rulebook.validity, "history_clear", PASS, "无获奖有效期、禁止申报期限制"))
     return MayApply(outcome, allowed, tuple(verdicts), grant_bars)
@@ -161,6 +167,9 @@ def _award_bars(rulebook: Rulebook, event: HistoryEvent, cycle: CycleRef, bar: A
         names = "、".join(rulebook.tiers[t].label for t in rule.blocks_tiers)  # type: ignore[index]
         when = f"{event.date.isoformat()}获奖，{rule.bar.describe()}内"
         if rule.blocks == "grant":
-            bar(rule, rule.id, rule.blocks_tiers, f"{rule.label}：{when}不再授予{names}", grant_only=True)
+            bar(rule, rule.id, rule.blocks_tiers, f"{rule.label}：{when}不再授予{names}", effect="grant")
+        elif rule.scope == "same_achievement":
+            message = f"{rule.label}：{when}只能以新的成果申报{names}，须经审查核实"
+            bar(rule, rule.id, rule.blocks_tiers, message, effect="review")
         else:
             bar(rule, rule.id, rule.blocks_tiers, f"{rule.label}：{when}不得申报{names}")
