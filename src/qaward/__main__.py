@@ -58,9 +58,13 @@ def _rulebook_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(book.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:
-        print(f"{book.title}（{book.doc_no or '草案'}）\n发文机关：{book.issuer}\n施行：{book.effective or book.effective_note}")
-        for tier_id, tier in book.tiers_by_rank():
-            print(f"- {tier.label}：接受 {'、'.join(tier.admits)}，名额 {tier.quota.combined or tier.quota.per_kind}")
+        print(
+            f"{book.title}（{book.doc_no or '草案'}）\n发文机关：{book.issuer}\n施行：{book.effective or book.effective_note}"
+        )
+        for _tier_id, tier in book.tiers_by_rank():
+            print(
+                f"- {tier.label}：接受 {'、'.join(tier.admits)}，名额 {tier.quota.combined or tier.quota.per_kind}"
+            )
     return 0
 
 

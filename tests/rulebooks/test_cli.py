@@ -55,14 +55,19 @@ def test_diff_shows_differing_rules_with_articles(capsys):
 
 def test_workdays_inclusive_and_exclusive(capsys):
     assert run(capsys, "workdays", "add", "2026-09-28", "5", "--mode", "inclusive")[1].strip() == "2026-10-09"
-    assert run(capsys, "workdays", "add", "2026-09-28", "5", "--mode", "exclusive")[1].strip() == "2026-10-10"  # 10/10 is a make-up Saturday
+    assert (
+        run(capsys, "workdays", "add", "2026-09-28", "5", "--mode", "exclusive")[1].strip() == "2026-10-10"
+    )  # 10/10 is a make-up Saturday
 
 
 def test_workdays_year_without_data_exits_2_naming_the_year():
     # a subprocess with no database configured: the library calendar alone has no 2031
     env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": "sqlite:////nonexistent/dir/db.sqlite3"}
     proc = subprocess.run(
-        [sys.executable, "-m", "qaward", "workdays", "add", "2031-03-02", "3"], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "qaward", "workdays", "add", "2031-03-02", "3"],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert proc.returncode == 2 and "2031" in proc.stderr and "录入" in proc.stderr
 
@@ -70,7 +75,8 @@ def test_workdays_year_without_data_exits_2_naming_the_year():
 def test_eligibility_prints_json_verdicts_with_citations(capsys, tmp_path):
     facts = tmp_path / "facts.json"
     facts.write_text(
-        json.dumps({"kind": "organization", "as_of": "2026-03-01", "facts": {"years_operating": 2}}), encoding="utf-8"
+        json.dumps({"kind": "organization", "as_of": "2026-03-01", "facts": {"years_operating": 2}}),
+        encoding="utf-8",
     )
     code, out, _ = run(capsys, "eligibility", "--rulebook", "jilin-2023", "--facts", str(facts))
     report = json.loads(out)

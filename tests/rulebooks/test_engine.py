@@ -28,7 +28,10 @@ IDS = registry.list_ids()
 
 
 def candidates_for(book):
-    pairs = [(k, t) for t, tier in book.tiers.items() for k in tier.admits] + [("team", "award"), ("organization", "nominee")]
+    pairs = [(k, t) for t, tier in book.tiers.items() for k in tier.admits] + [
+        ("team", "award"),
+        ("organization", "nominee"),
+    ]
     return st.lists(
         st.tuples(st.sampled_from(pairs), st.booleans()).map(lambda x: (x[0][0], x[0][1], x[1])),
         max_size=30,
@@ -50,7 +53,10 @@ def test_allocation_never_exceeds_quota_and_respects_rank(rulebook_id, data):
         counted = [g for g in result.granted if g.tier == tier_id and g.counted_in_quota]
         if tier.quota.per_kind is not None:
             for kind, cap in tier.quota.per_kind.items():
-                assert sum(1 for g in counted if next(c for c in cands if c.id == g.candidate_id).kind == kind) <= cap
+                assert (
+                    sum(1 for g in counted if next(c for c in cands if c.id == g.candidate_id).kind == kind)
+                    <= cap
+                )
         else:
             assert len(counted) <= tier.quota.combined
     # rank order: a candidate refused for a full quota never outranks a granted one of the same bucket
@@ -60,7 +66,10 @@ def test_allocation_never_exceeds_quota_and_respects_rank(rulebook_id, data):
         c = next(x for x in cands if x.id == cid)
         later = [x for x in cands[cands.index(c) + 1 :] if x.tier == c.tier and x.id in granted]
         same_bucket = [x for x in later if book.tiers[c.tier].quota.per_kind is None or x.kind == c.kind]
-        assert all(next(g for g in result.granted if g.candidate_id == x.id).counted_in_quota is False for x in same_bucket)
+        assert all(
+            next(g for g in result.granted if g.candidate_id == x.id).counted_in_quota is False
+            for x in same_bucket
+        )
         assert v.citation.startswith(book.citation_prefix)
 
 
@@ -88,7 +97,10 @@ def test_reviewer_judgement_turns_needs_evidence_into_a_decision():
     facts = {"years_quality_work": 9, "years_quality_work_in_region": 9, "is_legal_representative": False}
     judged = {c.id: True for c in book.eligibility["individual"] if c.judgement}
     assert check_eligibility(book, "individual", facts, dt.date(2026, 3, 1)).outcome == "needs_evidence"
-    assert check_eligibility(book, "individual", {**facts, "judged": judged}, dt.date(2026, 3, 1)).outcome == "pass"
+    assert (
+        check_eligibility(book, "individual", {**facts, "judged": judged}, dt.date(2026, 3, 1)).outcome
+        == "pass"
+    )
     judged["conduct"] = False
     report = check_eligibility(book, "individual", {**facts, "judged": judged}, dt.date(2026, 3, 1))
     assert report.outcome == "fail" and report.by_rule()["conduct"] == "fail"
@@ -97,9 +109,15 @@ def test_reviewer_judgement_turns_needs_evidence_into_a_decision():
 def test_incident_exactly_five_years_ago_is_outside_the_window():
     book = registry.get("jilin-2023")
     facts = {"major_incident_dates": ["2021-03-01"]}
-    assert check_eligibility(book, "organization", facts, dt.date(2026, 3, 1)).by_rule()["no_major_incident"] == "pass"
+    assert (
+        check_eligibility(book, "organization", facts, dt.date(2026, 3, 1)).by_rule()["no_major_incident"]
+        == "pass"
+    )
     facts = {"major_incident_dates": ["2021-03-02"]}
-    assert check_eligibility(book, "organization", facts, dt.date(2026, 3, 1)).by_rule()["no_major_incident"] == "fail"
+    assert (
+        check_eligibility(book, "organization", facts, dt.date(2026, 3, 1)).by_rule()["no_major_incident"]
+        == "fail"
+    )
 
 
 def test_order_of_stages_differs_between_regulations():

@@ -1,6 +1,5 @@
 """Loading, validation and plain-words errors of rulebook files."""
 
-
 import pytest
 import yaml
 
@@ -20,7 +19,13 @@ def _problems(text: str) -> list:
 
 
 def test_all_five_regulations_load():
-    assert registry.list_ids() == ["changchun-2018", "jian-2023", "jilin-2023", "jinzhong-2023", "tacheng-2023"]
+    assert registry.list_ids() == [
+        "changchun-2018",
+        "jian-2023",
+        "jilin-2023",
+        "jinzhong-2023",
+        "tacheng-2023",
+    ]
     for book in registry.all_rulebooks():
         assert book.title and book.source_file
         assert book.source_file.endswith(".txt")
@@ -41,7 +46,9 @@ def test_bad_citation_is_reported_with_path_and_line():
 
 
 def test_unknown_key_is_a_typo_not_silently_ignored():
-    text = JILIN.replace("  individual:\n    label: 个人", "  individual:\n    label: 个人\n    lable: 个人", 1)
+    text = JILIN.replace(
+        "  individual:\n    label: 个人", "  individual:\n    label: 个人\n    lable: 个人", 1
+    )
     [problem] = _problems(text)
     assert problem.path == "applicant_kinds.individual.lable"
     assert "不认识的键" in problem.message

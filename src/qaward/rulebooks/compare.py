@@ -9,7 +9,17 @@ from typing import Any
 from .schema import Rulebook
 
 # Fields that describe the document rather than a rule; kept out of the comparison.
-_SKIP = {"id", "version", "source_file", "supersedes", "issued", "note", "discretionary", "cite", "office_discretion"}
+_SKIP = {
+    "id",
+    "version",
+    "source_file",
+    "supersedes",
+    "issued",
+    "note",
+    "discretionary",
+    "cite",
+    "office_discretion",
+}
 
 
 @dataclass(frozen=True)

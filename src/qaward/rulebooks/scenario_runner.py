@@ -136,7 +136,9 @@ def _may_apply(book: Rulebook, given: dict, expect: dict, problems: list[str]) -
     if "allowed_tiers" in expect:
         _compare("allowed_tiers", list(expect["allowed_tiers"]), list(result.allowed_tiers), problems)
     if "grant_barred_tiers" in expect:
-        _compare("grant_barred_tiers", list(expect["grant_barred_tiers"]), sorted(result.grant_bars), problems)
+        _compare(
+            "grant_barred_tiers", list(expect["grant_barred_tiers"]), sorted(result.grant_bars), problems
+        )
 
 
 def _prize(book: Rulebook, given: dict, expect: dict, problems: list[str]) -> None:

@@ -137,7 +137,9 @@ class Condition(Strict):
         if sum(shapes) != 1:
             raise ValueError("条件必须且只能是以下之一：fact 比较、any_of、all_of、judgement: true")
         if self.fact is not None and n_ops != 1:
-            raise ValueError(f"事实“{self.fact}”必须且只能有一个比较：equals/at_least/at_most/one_of/none_within_years")
+            raise ValueError(
+                f"事实“{self.fact}”必须且只能有一个比较：equals/at_least/at_most/one_of/none_within_years"
+            )
         if self.fact is None and n_ops:
             raise ValueError("比较运算只能和 fact 一起使用")
         return self

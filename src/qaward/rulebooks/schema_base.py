@@ -56,7 +56,9 @@ class Rule(Strict):
     @model_validator(mode="after")
     def _must_be_sourced(self) -> Rule:
         if not self.cite and not self.office_discretion:
-            raise ValueError("缺少条款来源：请写 cite（例如 第二十条），办法未规定的请写 office_discretion: true")
+            raise ValueError(
+                "缺少条款来源：请写 cite（例如 第二十条），办法未规定的请写 office_discretion: true"
+            )
         unknown = [name for name in self.discretionary if name not in type(self).model_fields]
         if unknown:
             raise ValueError(f"discretionary 列出了不存在的字段：{'、'.join(unknown)}")

@@ -18,7 +18,9 @@ def _tier(rulebook: Rulebook, tier_id: str) -> Tier:
     if tier is None:
         first = rulebook.tiers_by_rank()[0][1]
         names = "、".join(t.label for _, t in rulebook.tiers_by_rank())
-        raise RuleRefusal(verdict(rulebook, first, "tier_exists", FAIL, f"本办法未设“{tier_id}”奖项，只设{names}"))
+        raise RuleRefusal(
+            verdict(rulebook, first, "tier_exists", FAIL, f"本办法未设“{tier_id}”奖项，只设{names}")
+        )
     return tier
 
 
@@ -63,7 +65,12 @@ class Allocation:
     def to_dict(self) -> dict[str, Any]:
         return {
             "granted": [
-                {"id": g.candidate_id, "tier": g.tier, "counted_in_quota": g.counted_in_quota, **g.verdict.to_dict()}
+                {
+                    "id": g.candidate_id,
+                    "tier": g.tier,
+                    "counted_in_quota": g.counted_in_quota,
+                    **g.verdict.to_dict(),
+                }
                 for g in self.granted
             ],
             "refused": [{"id": cid, **v.to_dict()} for cid, v in self.refused],
@@ -101,7 +108,13 @@ def allocate(rulebook: Rulebook, ranked_candidates: Iterable[Candidate]) -> Allo
             refused.append((cand.id, cand.barred_tiers[cand.tier]))
             continue
         if cand.rewinner and rulebook.rewinners.outside_quota:
-            v = verdict(rulebook, rulebook.rewinners, "rewinner_outside_quota", PASS, f"再次获得{tier.label}，不占名额")
+            v = verdict(
+                rulebook,
+                rulebook.rewinners,
+                "rewinner_outside_quota",
+                PASS,
+                f"再次获得{tier.label}，不占名额",
+            )
             granted.append(Grant(cand.id, cand.tier, False, v))
             continue
         bucket = cand.kind if tier.quota.per_kind is not None else "*"
@@ -119,7 +132,8 @@ def allocate(rulebook: Rulebook, ranked_candidates: Iterable[Candidate]) -> Allo
             rulebook.vacancies_allowed,
             "vacancy",
             PASS if rulebook.vacancies_allowed.value else FAIL,
-            f"{rulebook.tiers[tier_id].label}空缺{n}个" + ("" if rulebook.vacancies_allowed.value else "，但本办法不允许空缺"),  # type: ignore[index]
+            f"{rulebook.tiers[tier_id].label}空缺{n}个"
+            + ("" if rulebook.vacancies_allowed.value else "，但本办法不允许空缺"),  # type: ignore[index]
         )
         for tier_id, n in vacancies.items()
         if n
@@ -145,10 +159,20 @@ def prize_for(rulebook: Rulebook, tier_id: str, kind: str, is_rewin: bool = Fals
         return PrizeDecision(None, (), True, v)
     if is_rewin and not rulebook.rewinners.prize_money:
         items = rulebook.rewinners.items or ("证书",)
-        v = verdict(rulebook, rulebook.rewinners, "rewinner_prize", PASS, f"{label}再次获奖：只授予{'、'.join(items)}，不授予奖金")
+        v = verdict(
+            rulebook,
+            rulebook.rewinners,
+            "rewinner_prize",
+            PASS,
+            f"{label}再次获奖：只授予{'、'.join(items)}，不授予奖金",
+        )
         return PrizeDecision(0, tuple(items), False, v)
     discretionary = prize.is_discretionary("amount_yuan")
-    money = "奖金由评委办确定" if discretionary else (f"奖金{prize.amount_yuan}元" if prize.amount_yuan else "无奖金")
+    money = (
+        "奖金由评委办确定"
+        if discretionary
+        else (f"奖金{prize.amount_yuan}元" if prize.amount_yuan else "无奖金")
+    )
     v = verdict(rulebook, prize, "prize", PASS, f"{label}：{'、'.join(prize.items)}；{money}")
     return PrizeDecision(None if discretionary else prize.amount_yuan, prize.items, discretionary, v)
 

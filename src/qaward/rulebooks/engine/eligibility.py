@@ -143,8 +143,12 @@ def _team_size(rulebook: Rulebook, kind: Any, facts: Mapping[str, Any]) -> Verdi
     limits = f"{low}至{high}人" if high else f"不少于{low}人"
     size = facts.get("team_size")
     if size is None:
-        return verdict(rulebook, kind, "team_size", NEEDS_EVIDENCE, f"待核实：团队人数须为{limits}（未提供团队人数）")
+        return verdict(
+            rulebook, kind, "team_size", NEEDS_EVIDENCE, f"待核实：团队人数须为{limits}（未提供团队人数）"
+        )
     size = coerce("team_size", size)
     ok = size >= low and (high is None or size <= high)
     word = "符合" if ok else "不符合"
-    return verdict(rulebook, kind, "team_size", PASS if ok else FAIL, f"{word}：团队人数须为{limits}，现为{size}人")
+    return verdict(
+        rulebook, kind, "team_size", PASS if ok else FAIL, f"{word}：团队人数须为{limits}，现为{size}人"
+    )

@@ -119,7 +119,9 @@ def may_apply(rulebook: Rulebook, history: Iterable[HistoryEvent], cycle: CycleR
 
     review = False
 
-    def bar(rule: Rule, rule_id: str, tiers_hit: Iterable[str], message: str, effect: str = "application") -> None:
+    def bar(
+        rule: Rule, rule_id: str, tiers_hit: Iterable[str], message: str, effect: str = "application"
+    ) -> None:
         nonlocal review
         v = verdict(rulebook, rule, rule_id, NEEDS_EVIDENCE if effect == "review" else FAIL, message)
         verdicts.append(v)
@@ -147,7 +149,9 @@ def may_apply(rulebook: Rulebook, history: Iterable[HistoryEvent], cycle: CycleR
     if outcome == "allowed" and review:
         outcome = "needs_review"
     if outcome == "allowed" and not verdicts:
-        verdicts.append(verdict(rulebook, rulebook.validity, "history_clear", PASS, "无获奖有效期、禁止申报期限制"))
+        verdicts.append(
+            verdict(rulebook, rulebook.validity, "history_clear", PASS, "无获奖有效期、禁止申报期限制")
+        )
     return MayApply(outcome, allowed, tuple(verdicts), grant_bars)
 
 
