@@ -76,7 +76,9 @@ def _compare(label: str, expected: Any, actual: Any, problems: list[str]) -> Non
 
 
 def _eligibility(book: Rulebook, given: dict, expect: dict, problems: list[str]) -> None:
-    report = check_eligibility(book, given["kind"], given.get("facts") or {}, _date(given["as_of"]))
+    report = check_eligibility(
+        book, given["kind"], given.get("facts") or {}, _date(given["as_of"]), track=given.get("track")
+    )
     _compare("outcome", expect["outcome"], report.outcome, problems)
     outcomes = report.by_rule()
     for rule_id, wanted in (expect.get("conditions") or {}).items():
@@ -119,7 +121,7 @@ def _allocate(book: Rulebook, given: dict, expect: dict, problems: list[str]) ->
 
 
 def _ban(book: Rulebook, given: dict, expect: dict, problems: list[str]) -> None:
-    decision = ban_until(book, given["ground"], _date(given["event_date"]))
+    decision = ban_until(book, given["ground"], _date(given["event_date"]), given.get("kind"))
     _compare("applies", expect["applies"], decision.applies, problems)
     if "ends" in expect:
         _compare("ends", _date(expect["ends"]) if expect["ends"] else None, decision.ends, problems)
@@ -131,7 +133,7 @@ def _may_apply(book: Rulebook, given: dict, expect: dict, problems: list[str]) -
     c = given["cycle"]
     cycle = CycleRef(number=int(c["number"]), year=int(c["year"]), opens=_date(c["opens"]))
     history = [HistoryEvent.from_dict(e) for e in given.get("history") or []]
-    result = may_apply(book, history, cycle)
+    result = may_apply(book, history, cycle, given.get("kind"))
     _compare("outcome", expect["outcome"], result.outcome, problems)
     if "allowed_tiers" in expect:
         _compare("allowed_tiers", list(expect["allowed_tiers"]), list(result.allowed_tiers), problems)

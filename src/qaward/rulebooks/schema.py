@@ -113,6 +113,10 @@ class RewinnerRule(Rule):
     outside_quota: bool
     prize_money: bool
     items: tuple[str, ...] | None = None
+    tiers: tuple[TierId, ...] | None = None  # None: every tier
+
+    def covers(self, tier: str) -> bool:
+        return self.tiers is None or tier in self.tiers
 
 
 class Condition(Strict):

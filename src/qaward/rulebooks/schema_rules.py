@@ -72,11 +72,14 @@ class Ban(Rule):
     period: Period
     revokes_award: bool = False
     published: bool = False
+    kinds: tuple[ApplicantKindId, ...] | None = None  # None: every applicant kind
 
 
 class RevocationGround(Rule):
     id: str
     label: str
+    kinds: tuple[ApplicantKindId, ...] | None = None
+    time_limited: bool = True  # False: revocable whenever found (e.g. 吉安 第二十二条第一款 fraud)
 
 
 class Revocation(Rule):

@@ -107,7 +107,7 @@ def allocate(rulebook: Rulebook, ranked_candidates: Iterable[Candidate]) -> Allo
         if cand.tier in cand.barred_tiers:
             refused.append((cand.id, cand.barred_tiers[cand.tier]))
             continue
-        if cand.rewinner and rulebook.rewinners.outside_quota:
+        if cand.rewinner and rulebook.rewinners.outside_quota and rulebook.rewinners.covers(cand.tier):
             v = verdict(
                 rulebook,
                 rulebook.rewinners,
@@ -157,7 +157,7 @@ def prize_for(rulebook: Rulebook, tier_id: str, kind: str, is_rewin: bool = Fals
     if prize is None:
         v = verdict(rulebook, None, "prize", PASS, f"{label}：本办法未规定奖励")
         return PrizeDecision(None, (), True, v)
-    if is_rewin and not rulebook.rewinners.prize_money:
+    if is_rewin and not rulebook.rewinners.prize_money and rulebook.rewinners.covers(tier_id):
         items = rulebook.rewinners.items or ("证书",)
         v = verdict(
             rulebook,

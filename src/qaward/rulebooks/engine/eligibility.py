@@ -112,6 +112,7 @@ def check_eligibility(
     kind: str,
     facts: Mapping[str, Any],
     as_of: dt.date | None = None,
+    track: str | None = None,
 ) -> EligibilityReport:
     """Check every 申报条件 of ``kind``; the report's outcome is pass, fail or needs_evidence."""
     as_of = as_of or dt.date.today()
@@ -131,6 +132,8 @@ def check_eligibility(
         )
         return EligibilityReport(rulebook.id, kind, FAIL, tuple(verdicts))
     verdicts.append(verdict(rulebook, found, "kind_admitted", PASS, f"本奖项接受{label}申报"))
+    if track is not None and found.tracks:
+        verdicts.append(_track(rulebook, found, label, track))
     if found.min_members is not None or found.max_members is not None:
         verdicts.append(_team_size(rulebook, found, facts))
     verdicts.extend(_check_condition(rulebook, c, facts, as_of) for c in rulebook.eligibility[kind])  # type: ignore[index]
@@ -152,3 +155,11 @@ def _team_size(rulebook: Rulebook, kind: Any, facts: Mapping[str, Any]) -> Verdi
     return verdict(
         rulebook, kind, "team_size", PASS if ok else FAIL, f"{word}：团队人数须为{limits}，现为{size}人"
     )
+
+
+def _track(rulebook: Rulebook, kind: Any, label: str, track: str) -> Verdict:
+    match = next((t for t in kind.tracks if t.id == track), None)
+    if match is not None:
+        return verdict(rulebook, match, "track_admitted", PASS, f"{label}可按“{match.label}”申报")
+    names = "、".join(t.label for t in kind.tracks)
+    return verdict(rulebook, kind, "track_admitted", FAIL, f"{label}只能按以下类别申报：{names}")

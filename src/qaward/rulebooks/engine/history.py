@@ -37,9 +37,20 @@ class BanDecision:
     verdict: Verdict
 
 
-def ban_until(rulebook: Rulebook, ground: str, event_date: dt.date) -> BanDecision:
+def _ban_rule(rulebook: Rulebook, ground: str, kind: str | None):
+    return next(
+        (
+            b
+            for b in rulebook.bans
+            if b.ground == ground and (b.kinds is None or kind is None or kind in b.kinds)
+        ),
+        None,
+    )
+
+
+def ban_until(rulebook: Rulebook, ground: str, event_date: dt.date, kind: str | None = None) -> BanDecision:
     """The ban a finding or decision triggers; ``ends`` is the first day applications are accepted again."""
-    ban = next((b for b in rulebook.bans if b.ground == ground), None)
+    ban = _ban_rule(rulebook, ground, kind)
     label = _GROUND_LABELS.get(ground, ground)
     if ban is None:
         v = verdict(rulebook, None, f"ban:{ground}", PASS, f"本办法未对“{label}”规定不予受理期限")
@@ -110,7 +121,9 @@ def _in_period(period: Period, event: HistoryEvent, cycle: CycleRef) -> bool:
     return cycle.opens < period_end(period, event.date)
 
 
-def may_apply(rulebook: Rulebook, history: Iterable[HistoryEvent], cycle: CycleRef) -> MayApply:
+def may_apply(
+    rulebook: Rulebook, history: Iterable[HistoryEvent], cycle: CycleRef, kind: str | None = None
+) -> MayApply:
     """Which tiers an applicant may apply for in ``cycle``, given its history, with reasons."""
     tiers = [tier_id for tier_id, _ in rulebook.tiers_by_rank()]
     blocked: set[str] = set()
@@ -137,10 +150,10 @@ def may_apply(rulebook: Rulebook, history: Iterable[HistoryEvent], cycle: CycleR
             _award_bars(rulebook, event, cycle, bar)
         else:
             ground = event.ground or ("revocation" if event.event == "revocation" else "false_materials")
-            decision = ban_until(rulebook, ground, event.date)
-            if not decision.applies:
+            decision = ban_until(rulebook, ground, event.date, kind)
+            ban = _ban_rule(rulebook, ground, kind)
+            if ban is None:
                 continue
-            ban = next(b for b in rulebook.bans if b.ground == ground)
             if _in_period(ban.period, event, cycle):
                 verdicts.append(decision.verdict)
                 blocked.update(tiers)
