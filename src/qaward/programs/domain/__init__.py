@@ -1,0 +1,1 @@
+"""Writes to programs models. Views, admin and commands call these instead of ``.save()``."""

@@ -1,0 +1,8 @@
+"""Models of the programs app: fields, constraints and cheap properties only (writes: domain/)."""
+
+from qaward.programs.models.calendar import CalendarOverride, CalendarYear
+from qaward.programs.models.cycle import Cycle
+from qaward.programs.models.jurisdiction import Jurisdiction
+from qaward.programs.models.program import AwardProgram
+
+__all__ = ["AwardProgram", "CalendarOverride", "CalendarYear", "Cycle", "Jurisdiction"]

@@ -1,0 +1,1 @@
+"""Staff-facing pages (评委办 and platform staff): views, templates and forms only."""

@@ -1,0 +1,91 @@
+"""Browser smoke test: Debian's chromium, driven by Playwright, against the live server.
+
+Never run `playwright install`: the test uses /usr/bin/chromium. Without it the test is skipped
+on a developer machine and fails under CI=true, so CI cannot silently lose its browser check.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from qaward.staff.demo_accounts import DEMO_ACCOUNTS
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PROGRAM_NAMES = ["吉林省质量奖", "长春市市长质量奖", "塔城地区政府质量奖", "晋中市质量奖", "吉安市市长质量奖"]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread, and Django's ORM refuses to run
+    # under a loop unless told it is safe. Set only while the browser is open: a process-wide
+    # setting would leak into other tests (and `check --deploy` flags it as async.E001).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # An English browser locale: the site must still come up in Chinese.
+        context = browser.new_context(locale="en-US")
+        page = context.new_page()
+        failures: list[str] = []
+        page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.on("pageerror", lambda e: failures.append(f"js error: {e}"))
+        yield page, failures
+        browser.close()
+
+
+@pytest.fixture
+def demo_loaded(load_demo) -> None:
+    # Load before the browser opens: while Playwright's loop runs, Django keeps this thread's
+    # connections per context, and a connection opened then is never closed (PostgreSQL then
+    # refuses to drop the test database).
+    load_demo()
+
+
+def test_staff_logs_in_and_sees_the_programs(live_server, demo_loaded, browser_page):
+    page, failures = browser_page
+    account = next(a for a in DEMO_ACCOUNTS if a.username == "jilin_staff")
+
+    page.goto(live_server.url + "/")
+    assert page.url.startswith(live_server.url + "/accounts/login/")
+    assert "政府质量奖评审管理系统" in page.title()
+    assert page.get_by_text("演示账号").is_visible()
+
+    page.fill("#id_username", account.username)
+    page.fill("#id_password", account.password)
+    page.click("form[action='/accounts/login/'] button[type=submit]")
+    page.wait_for_url(live_server.url + "/")
+
+    cards = page.locator("article[data-program]")
+    assert cards.count() == len(PROGRAM_NAMES)
+    for name in PROGRAM_NAMES:
+        assert page.get_by_role("heading", name=name).is_visible()
+    # The static assets came from our own server and ran.
+    assert page.evaluate("typeof window.htmx") == "object"
+    assert page.evaluate("typeof window.bootstrap") == "object"
+
+    page.click("button[name=language][value=en]")
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Award programs").is_visible()
+
+    page.click("button[name=language][value=zh-hans]")
+    page.get_by_role("button", name="退出登录").click()
+    page.wait_for_url("**/accounts/login/")
+    assert failures == []
