@@ -25,7 +25,9 @@ class DemoAccount:
 _OFFICE = _("Award office staff")
 
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
-    DemoAccount("admin", "Larch-Tundra-6184", _("Platform administrator"), is_superuser=True, full_name="系统管理员"),
+    DemoAccount(
+        "admin", "Larch-Tundra-6184", _("Platform administrator"), is_superuser=True, full_name="系统管理员"
+    ),
     DemoAccount("jilin_staff", "Pine-Harbor-2753", _OFFICE, "吉林省质量奖", full_name="王晓梅"),
     DemoAccount("changchun_staff", "Maple-Quartz-9406", _OFFICE, "长春市市长质量奖", full_name="李建国"),
     DemoAccount("tacheng_staff", "Cedar-Ember-5817", _OFFICE, "塔城地区政府质量奖", full_name="阿依古丽"),

@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,92 +17,286 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='CalendarOverride',
+            name="CalendarOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='date')),
-                ('is_workday', models.BooleanField(help_text='Ticked: a make-up working day. Unticked: a day off.', verbose_name='working day')),
-                ('note', models.CharField(help_text='E.g. 春节 or 春节调休上班.', max_length=100, verbose_name='note')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="date")),
+                (
+                    "is_workday",
+                    models.BooleanField(
+                        help_text="Ticked: a make-up working day. Unticked: a day off.",
+                        verbose_name="working day",
+                    ),
+                ),
+                (
+                    "note",
+                    models.CharField(
+                        help_text="E.g. 春节 or 春节调休上班.", max_length=100, verbose_name="note"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'calendar override',
-                'verbose_name_plural': 'calendar overrides',
-                'ordering': ['date'],
+                "verbose_name": "calendar override",
+                "verbose_name_plural": "calendar overrides",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='CalendarYear',
+            name="CalendarYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('complete', models.BooleanField(default=False, help_text='Tick once every holiday and make-up workday of this year has been entered.', verbose_name='complete')),
-                ('source', models.CharField(blank=True, help_text='The State Council notice, e.g. 国办发明电〔2026〕N号.', max_length=200, verbose_name='source document')),
-                ('entered_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='entered at')),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entered by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        unique=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                (
+                    "complete",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick once every holiday and make-up workday of this year has been entered.",
+                        verbose_name="complete",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="The State Council notice, e.g. 国办发明电〔2026〕N号.",
+                        max_length=200,
+                        verbose_name="source document",
+                    ),
+                ),
+                (
+                    "entered_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="entered at"),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="entered by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'calendar year',
-                'verbose_name_plural': 'calendar years',
-                'ordering': ['-year'],
+                "verbose_name": "calendar year",
+                "verbose_name_plural": "calendar years",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='Jurisdiction',
+            name="Jurisdiction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='Six-digit GB/T 2260 code, e.g. 220000 for Jilin Province.', max_length=6, unique=True, validators=[qaward.programs.validators.validate_gb2260_code], verbose_name='division code')),
-                ('name', models.CharField(max_length=64, verbose_name='name')),
-                ('level', models.CharField(choices=[('province', 'Province'), ('prefecture', 'Prefecture'), ('city', 'City'), ('county', 'County')], max_length=16, verbose_name='level')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Six-digit GB/T 2260 code, e.g. 220000 for Jilin Province.",
+                        max_length=6,
+                        unique=True,
+                        validators=[qaward.programs.validators.validate_gb2260_code],
+                        verbose_name="division code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=64, verbose_name="name")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Province"),
+                            ("prefecture", "Prefecture"),
+                            ("city", "City"),
+                            ("county", "County"),
+                        ],
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jurisdiction',
-                'verbose_name_plural': 'jurisdictions',
-                'ordering': ['code'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('level__in', ['province', 'prefecture', 'city', 'county'])), name='programs_jurisdiction_level_valid')],
+                "verbose_name": "jurisdiction",
+                "verbose_name_plural": "jurisdictions",
+                "ordering": ["code"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("level__in", ["province", "prefecture", "city", "county"])),
+                        name="programs_jurisdiction_level_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AwardProgram',
+            name="AwardProgram",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='award name')),
-                ('slug', models.SlugField(unique=True, verbose_name='short name')),
-                ('rulebook_id', models.CharField(max_length=64, validators=[qaward.programs.validators.validate_rulebook_id], verbose_name='rulebook')),
-                ('rulebook_version', models.PositiveIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='rulebook version')),
-                ('office_name', models.CharField(help_text='The office that runs the award, e.g. the award committee office.', max_length=200, verbose_name='award office')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('jurisdiction', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='programs', to='programs.jurisdiction', verbose_name='jurisdiction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="award name")),
+                ("slug", models.SlugField(unique=True, verbose_name="short name")),
+                (
+                    "rulebook_id",
+                    models.CharField(
+                        max_length=64,
+                        validators=[qaward.programs.validators.validate_rulebook_id],
+                        verbose_name="rulebook",
+                    ),
+                ),
+                (
+                    "rulebook_version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="rulebook version",
+                    ),
+                ),
+                (
+                    "office_name",
+                    models.CharField(
+                        help_text="The office that runs the award, e.g. the award committee office.",
+                        max_length=200,
+                        verbose_name="award office",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="programs",
+                        to="programs.jurisdiction",
+                        verbose_name="jurisdiction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'award program',
-                'verbose_name_plural': 'award programs',
-                'ordering': ['jurisdiction__code', 'name'],
+                "verbose_name": "award program",
+                "verbose_name_plural": "award programs",
+                "ordering": ["jurisdiction__code", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Cycle',
+            name="Cycle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(help_text='N in 第N届.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='cycle number')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('call_opens', models.DateField(verbose_name='applications open')),
-                ('call_closes', models.DateField(verbose_name='applications close')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open for applications'), ('closed', 'Applications closed'), ('reviewing', 'Under review'), ('awarded', 'Awarded'), ('archived', 'Archived')], default='draft', max_length=16, verbose_name='status')),
-                ('rulebook_id', models.CharField(editable=False, max_length=64, verbose_name='rulebook')),
-                ('rulebook_version', models.PositiveIntegerField(editable=False, verbose_name='rulebook version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cycles', to='programs.awardprogram', verbose_name='award program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveIntegerField(
+                        help_text="N in 第N届.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="cycle number",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                ("call_opens", models.DateField(verbose_name="applications open")),
+                ("call_closes", models.DateField(verbose_name="applications close")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("open", "Open for applications"),
+                            ("closed", "Applications closed"),
+                            ("reviewing", "Under review"),
+                            ("awarded", "Awarded"),
+                            ("archived", "Archived"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("rulebook_id", models.CharField(editable=False, max_length=64, verbose_name="rulebook")),
+                (
+                    "rulebook_version",
+                    models.PositiveIntegerField(editable=False, verbose_name="rulebook version"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cycles",
+                        to="programs.awardprogram",
+                        verbose_name="award program",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cycle',
-                'verbose_name_plural': 'cycles',
-                'ordering': ['program', '-number'],
-                'constraints': [models.UniqueConstraint(fields=('program', 'number'), name='programs_cycle_unique_number', violation_error_message='This award already has a cycle with this number.'), models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='programs_cycle_number_positive'), models.CheckConstraint(condition=models.Q(('call_closes__gte', models.F('call_opens'))), name='programs_cycle_call_closes_after_opens', violation_error_message='Applications cannot close before they open.'), models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'open', 'closed', 'reviewing', 'awarded', 'archived'])), name='programs_cycle_status_valid')],
+                "verbose_name": "cycle",
+                "verbose_name_plural": "cycles",
+                "ordering": ["program", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("program", "number"),
+                        name="programs_cycle_unique_number",
+                        violation_error_message="This award already has a cycle with this number.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("number__gte", 1)), name="programs_cycle_number_positive"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("call_closes__gte", models.F("call_opens"))),
+                        name="programs_cycle_call_closes_after_opens",
+                        violation_error_message="Applications cannot close before they open.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status__in", ["draft", "open", "closed", "reviewing", "awarded", "archived"])
+                        ),
+                        name="programs_cycle_status_valid",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='awardprogram',
-            constraint=models.CheckConstraint(condition=models.Q(('rulebook_version__gte', 1)), name='programs_awardprogram_rulebook_version_positive'),
+            model_name="awardprogram",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("rulebook_version__gte", 1)),
+                name="programs_awardprogram_rulebook_version_positive",
+            ),
         ),
     ]
