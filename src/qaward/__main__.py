@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from qaward.rulebooks import registry
-from qaward.rulebooks.compare import diff, render_table
+from qaward.rulebooks.compare import differing, render_table
 from qaward.rulebooks.engine import check_eligibility
 from qaward.rulebooks.facts import FactError
 from qaward.rulebooks.loader import RulebookError, book_paths, load_file
@@ -70,7 +70,7 @@ def _rulebook_show(args: argparse.Namespace) -> int:
 
 def _rulebook_diff(args: argparse.Namespace) -> int:
     left, right = _get(args.a), _get(args.b)
-    print(render_table(left, right, diff(left, right)))
+    print(render_table(left, right, differing(left, right)))
     return 0
 
 

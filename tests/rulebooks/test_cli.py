@@ -48,9 +48,16 @@ def test_unknown_rulebook_exits_2(capsys):
 def test_diff_shows_differing_rules_with_articles(capsys):
     code, out, _ = run(capsys, "rulebook", "diff", "jilin-2023", "tacheng-2023")
     assert code == 0
-    quota = next(line for line in out.splitlines() if line.startswith("tiers.award.quota.combined"))
-    assert "5 〔第四条〕" in quota and "3 〔第四条〕" in quota
-    assert "处不同" in out.splitlines()[-1]
+    quota = next(line for line in out.splitlines() if line.startswith("奖项与名额·质量奖"))
+    left, right = quota.split("│")[1:]
+    assert "合计不超过5" in left and "合计不超过3" in right
+    order = next(line for line in out.splitlines() if line.startswith("评审流程·组织·质量奖"))
+    assert "现场评审 → 陈述答辩" in order.split("│")[1] and "陈述答辩 → 现场评审" in order.split("│")[2]
+    assert "申报类别·个人" in out  # Tacheng admits no individuals
+    assert "评选周期" in out and "新疆维吾尔自治区" in out
+    assert out.splitlines()[-1].startswith("共 ") and "处不同" in out.splitlines()[-1]
+    same = [line for line in out.splitlines() if line.startswith("异议与监督·材料保存")]
+    assert not same or "评委办确定" in same[0]
 
 
 def test_workdays_inclusive_and_exclusive(capsys):

@@ -103,3 +103,27 @@ def test_discretionary_fields_exist_and_no_rule_is_unsourced(rulebook_id):
     book = registry.get(rulebook_id)
     assert book.validity.cite or book.validity.office_discretion
     assert all(w.cite or w.office_discretion for w in book.publicity)
+
+
+def _cites(node):
+    if isinstance(node, dict):
+        if node.get("cite"):
+            yield node["cite"]
+        for value in node.values():
+            yield from _cites(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _cites(item)
+
+
+@pytest.mark.parametrize("rulebook_id", registry.list_ids())
+def test_every_citation_names_an_article_that_exists_in_the_regulation(rulebook_id):
+    from qaward.rulebooks.sources import article_anchors, source_text
+
+    text = source_text(rulebook_id)
+    existing = {a.anchor for a in text.articles}
+    data = yaml.safe_load((BOOKS_DIR / f"{rulebook_id}.yaml").read_text(encoding="utf-8"))
+    cited = {anchor for cite in _cites(data) for _, anchor in article_anchors(cite)}
+    assert cited, "no citations found"
+    assert cited <= existing, f"cited but not in the regulation: {sorted(cited - existing)}"
+    assert len(text.articles) == max(int(a.split("-")[1]) for a in existing)

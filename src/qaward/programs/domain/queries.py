@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
+from qaward.programs.enums import JurisdictionLevel
 from qaward.programs.models import AwardProgram, Cycle
 
 
@@ -14,7 +15,9 @@ def programs_with_current_cycle(*, active_only: bool = True) -> list[AwardProgra
     )
     if active_only:
         programs = programs.filter(active=True)
-    result = list(programs)
+    # Province first, then prefecture, city and county; by region code within a level.
+    levels = list(JurisdictionLevel.values)
+    result = sorted(programs, key=lambda p: (levels.index(p.jurisdiction.level), p.jurisdiction.code, p.name))
     for program in result:
         program.current_cycle = program.cycles_newest_first[0] if program.cycles_newest_first else None
     return result
