@@ -69,3 +69,17 @@ def test_override_needs_a_note():
     with pytest.raises(ValidationError) as exc:
         CalendarOverride(date=SATURDAY, is_workday=True, note="").full_clean()
     assert list(exc.value.message_dict) == ["note"]
+
+
+def test_cli_workdays_uses_the_office_calendar(capsys):
+    from qaward.__main__ import main
+
+    assert main(["workdays", "add", "2027-02-08", "5"]) == 2
+    assert "2027" in capsys.readouterr().err
+    # the office enters 2027: 春节 rest days 2/10–2/12 (illustrative) and marks the year complete
+    CalendarYear.objects.create(year=2027, complete=True, source="测试用安排")
+    for day in (10, 11, 12):
+        CalendarOverride.objects.create(date=date(2027, 2, day), is_workday=False, note="春节")
+    assert main(["workdays", "add", "2027-02-08", "5"]) == 0
+    # Mon 2/8, Tue 2/9, (2/10–2/12 rest), Mon 2/15, Tue 2/16, Wed 2/17 → the fifth is 2/17
+    assert capsys.readouterr().out.strip() == "2027-02-17"
