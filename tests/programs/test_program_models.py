@@ -107,7 +107,7 @@ class TestAwardProgram:
         program.rulebook_id = "changchun-2018"
         errors = errors_of(program)
         assert errors["rulebook_id"] == [
-            "评审规则 changchun-2018 适用于长春市（220100），与本奖项所属行政区划不符。"
+            "规则库 changchun-2018 适用于长春市（220100），与本奖项所属行政区划不符。"
         ]
 
     def test_slug_is_unique(self, program, jilin):

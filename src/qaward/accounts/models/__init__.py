@@ -1,3 +1,4 @@
+from .roles import MFA_ROLES, Role, RoleAssignment
 from .user import User
 
-__all__ = ["User"]
+__all__ = ["MFA_ROLES", "Role", "RoleAssignment", "User"]
