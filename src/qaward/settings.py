@@ -217,4 +217,14 @@ if PRODUCTION:
 if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- Audit log (owned by qaward.audit) --------------------------------------------------------
+
+# --- Personal data: identifiers and encryption at rest (owned by qaward.privacy) ---------------
+
+# --- Files: private storage, upload checks, virus scan (owned by qaward.documents) ------------
+
+# --- Login security: lockout, MFA, sessions, password policy, CSP (owned by qaward.accounts) ---
+
+# --- Roles and permissions: rules, registration, invitations (owned by qaward.accounts) --------
+
 env.seal()

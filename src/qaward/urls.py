@@ -19,6 +19,8 @@ urlpatterns = [
     path("accounts/logout/", staff_views.LogoutView.as_view(), name="logout"),
     # set_language stores the choice in the language cookie and redirects to `next`.
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/security/", include("qaward.accounts.urls_security")),
+    path("accounts/", include("qaward.accounts.urls_roles")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages that do not link one (the admin). Lazy, so the
     # static storage is consulted per request, not at import.
