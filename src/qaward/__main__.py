@@ -137,6 +137,18 @@ def _eligibility(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_verify(args: argparse.Namespace) -> int:
+    import django
+
+    django.setup()
+    from qaward.audit.domain.queries import verify_chain
+    from qaward.audit.verify_report import describe
+
+    check = verify_chain(expected_head=args.expect_head)
+    print(describe(check), file=sys.stdout if check.ok else sys.stderr)
+    return 0 if check.ok else 1
+
+
 def _manage(args: argparse.Namespace) -> int:
     from django.core.management import execute_from_command_line
 
@@ -178,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["organization", "individual", "team"])
     p.add_argument("--as-of")
     p.set_defaults(func=_eligibility)
+
+    au = groups.add_parser("audit", help="审计日志").add_subparsers(dest="cmd", required=True)
+    p = au.add_parser("verify", help="重新计算审计哈希链：输出 OK 与链头哈希，或第一个断裂的事件")
+    p.add_argument("--expect-head", default="", metavar="HASH", help="此前记下的链头哈希，须仍在链中")
+    p.set_defaults(func=_audit_verify)
 
     p = groups.add_parser("manage", help="Django 管理命令（migrate、load_demo……）")
     p.add_argument("rest", nargs=argparse.REMAINDER)

@@ -219,12 +219,196 @@ if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
 
 # --- Audit log (owned by qaward.audit) --------------------------------------------------------
 
+INSTALLED_APPS += ["qaward.audit"]
+# Right after authentication, so request.user is known: keeps the current request (request id,
+# client IP, browser) for audit events written while serving it and sets X-Request-ID.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "qaward.audit.context.AuditRequestMiddleware",
+)
+# The trail's Excel export refuses larger selections (narrow the filter instead).
+AUDIT_EXPORT_MAX_ROWS = 100_000
+# Appends to the hash chain are serialised by the database: on SQLite by transaction_mode
+# "IMMEDIATE" (set above; qaward.audit refuses to record without it), on PostgreSQL by an
+# advisory lock.
+
 # --- Personal data: identifiers and encryption at rest (owned by qaward.privacy) ---------------
+
+from qaward.privacy.keys import field_keys_from_env, index_key_from_env  # noqa: E402
+
+INSTALLED_APPS += ["qaward.privacy"]
+# Fernet keys of EncryptedTextField: the first encrypts, all decrypt (rotation: docs/privacy.md).
+# Required in production; derived from SECRET_KEY for development and tests.
+QAWARD_FIELD_KEYS = field_keys_from_env(
+    env.list("QAWARD_FIELD_KEYS", default=[]), production=PRODUCTION, secret_key=SECRET_KEY
+)
+# HMAC key of the blind indexes (lookup by ID number without decrypting); not SECRET_KEY.
+QAWARD_INDEX_KEY = index_key_from_env(
+    env.str("QAWARD_INDEX_KEY", default=""), production=PRODUCTION, secret_key=SECRET_KEY
+)
 
 # --- Files: private storage, upload checks, virus scan (owned by qaward.documents) ------------
 
+INSTALLED_APPS += ["qaward.documents"]
+
+# Uploaded files live here, never under a served URL: the permission-checked view /files/<id>/
+# streams them. Keep it out of anything the web server serves (MEDIA_ROOT is not served by
+# Django; do not let the web server serve it wholesale either, or set this elsewhere).
+QAWARD_PRIVATE_ROOT = env.path("QAWARD_PRIVATE_ROOT", default=MEDIA_ROOT / "private")
+# STORAGES["private"] may later point at S3-like storage; code only uses storages["private"].
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "qaward.documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {
+            "location": QAWARD_PRIVATE_ROOT,
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
+}
+
+# Virus scanning through clamd: a unix socket path or host:port (not both); neither = files are
+# stored as "not scanned". QAWARD_CLAMD_REQUIRED refuses uploads while the scanner is down
+# (otherwise they are stored with scan status "error").
+QAWARD_CLAMD_SOCKET = env.str("QAWARD_CLAMD_SOCKET", default="")
+QAWARD_CLAMD_TCP = env.str("QAWARD_CLAMD_TCP", default="")
+QAWARD_CLAMD_REQUIRED = env.bool("QAWARD_CLAMD_REQUIRED", default=False)
+QAWARD_CLAMD_TIMEOUT = env.float("QAWARD_CLAMD_TIMEOUT", default=60.0)
+if QAWARD_CLAMD_SOCKET and QAWARD_CLAMD_TCP:
+    raise ImproperlyConfigured("Set QAWARD_CLAMD_SOCKET or QAWARD_CLAMD_TCP, not both.")
+if QAWARD_CLAMD_TCP:
+    _clamd_host, _, _clamd_port = QAWARD_CLAMD_TCP.rpartition(":")
+    if not _clamd_host or not _clamd_port.isdigit() or not 0 < int(_clamd_port) < 65536:
+        raise ImproperlyConfigured(
+            f"QAWARD_CLAMD_TCP must be host:port (e.g. 127.0.0.1:3310), not {QAWARD_CLAMD_TCP!r}."
+        )
+if QAWARD_CLAMD_REQUIRED and not (QAWARD_CLAMD_SOCKET or QAWARD_CLAMD_TCP):
+    raise ImproperlyConfigured("QAWARD_CLAMD_REQUIRED is set but no clamd is configured.")
+
 # --- Login security: lockout, MFA, sessions, password policy, CSP (owned by qaward.accounts) ---
 
+# 等保 level 3 (GB/T 22239-2019): complex passwords changed periodically, lockout after repeated
+# failures, logout when idle, two factors for privileged users. Code: qaward.accounts.security.
+
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # ≥ 8 characters; no maximum, so passphrases of 64 characters and more are welcome.
+    {"NAME": "qaward.accounts.security.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "qaward.accounts.security.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # (Django's NumericPasswordValidator is left out: an all-digit password has one class.)
+    # Not a check: stamps the date of every password change for the periodic-change rule.
+    {"NAME": "qaward.accounts.security.passwords.PasswordChangeRecorder"},
+]
+
+
+def _non_negative_int(name: str, default: int, *, minimum: int = 0) -> int:
+    value = env.int(name, default=default)
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
+    return value
+
+
+# Periodic password change: after this many days the user must choose a new password (0 = never).
+QAWARD_PASSWORD_MAX_AGE_DAYS = _non_negative_int("QAWARD_PASSWORD_MAX_AGE_DAYS", 180)
+# Logged out after this long without a request, and at the latest this long after logging in.
+QAWARD_SESSION_IDLE_MINUTES = _non_negative_int("QAWARD_SESSION_IDLE_MINUTES", 30, minimum=1)
+QAWARD_SESSION_ABSOLUTE_HOURS = _non_negative_int("QAWARD_SESSION_ABSOLUTE_HOURS", 12, minimum=1)
+# The middleware enforces both limits with a message; the cookie and the stored session expire a
+# little after the idle limit as a backstop, and with the browser.
+SESSION_COOKIE_AGE = (QAWARD_SESSION_IDLE_MINUTES + 5) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Lockout (django-axes): 5 failures for one username from one address lock that pair for 30
+# minutes; another address, or another username, is not affected. Never permanent.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = 30 / 60  # hours (axes reads a float as hours)
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout do not restart it, so the time the lockout page names holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "qaward.accounts.security.lockout.lockout_response"
+# The client address is REMOTE_ADDR only (axes' default): X-Forwarded-For is set by the client and
+# would let an attacker pick a fresh address per attempt. Behind a reverse proxy every client then
+# shares the proxy's address, and a lockout covers that username from everywhere, which is stricter,
+# not weaker; a deployment that rewrites REMOTE_ADDR from its proxy's header gets per-client locks.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Tests sign in with client.login()/force_login(), which give axes no request; the lockout tests
+# switch axes on themselves (settings fixture). Every other run, development included, has it on.
+AXES_ENABLED = not TESTING
+
+# Second factor (django-otp): TOTP plus one-time backup codes, required of MFA_ROLES holders,
+# superusers and staff (qaward.accounts.security.mfa.needs_mfa). Failed codes are throttled per
+# device with exponential back-off (1 s, 2 s, 4 s … after each consecutive failure).
+OTP_TOTP_ISSUER = "政府质量奖评审管理系统"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Off only in test runs, where most tests sign role holders in with force_login(); the MFA tests
+# switch it on (tests/security). A subprocess test checks it is on in production.
+QAWARD_MFA_ENFORCED = not TESTING
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "qaward.accounts.security.middleware.SessionLimitsMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("qaward.accounts.security.middleware.SessionLimitsMiddleware") + 1,
+    "qaward.accounts.security.middleware.MFARequiredMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("qaward.accounts.security.middleware.MFARequiredMiddleware") + 1,
+    "qaward.accounts.security.middleware.PasswordExpiryMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware"
+)
+# Last, as django-axes asks: it turns a refused login into the lockout page.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+# Content Security Policy (django-csp 4): only our own scripts, styles and images; no inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+
 # --- Roles and permissions: rules, registration, invitations (owned by qaward.accounts) --------
+
+# Imports every app's rules.py, where the permission predicates are declared. Views check them with
+# qaward.permissions (rules.has_perm directly, so superusers get no blanket pass).
+INSTALLED_APPS += ["rules.apps.AutodiscoverRulesConfig"]
+
+# How long an invitation link stays valid, in seconds (resending sends a fresh link).
+QAWARD_INVITATION_MAX_AGE = env.int("QAWARD_INVITATION_MAX_AGE", default=7 * 24 * 3600)
+if QAWARD_INVITATION_MAX_AGE <= 0:
+    raise ImproperlyConfigured("QAWARD_INVITATION_MAX_AGE must be a positive number of seconds.")
+# The site's own address (https://award.example.gov.cn), for links in mails sent outside a request;
+# mails sent while serving a page use that page's address.
+QAWARD_SITE_URL = env.str("QAWARD_SITE_URL", default="")
+
+if DEBUG:
+    # Development: invitation mails are printed on the console instead of going to an SMTP server.
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 env.seal()

@@ -22,6 +22,8 @@ urlpatterns = [
     path("accounts/security/", include("qaward.accounts.urls_security")),
     path("accounts/", include("qaward.accounts.urls_roles")),
     path("admin/", admin.site.urls),
+    path("audit/", include("qaward.audit.urls")),
+    path("files/", include("qaward.documents.urls")),
     # Browsers ask for /favicon.ico on pages that do not link one (the admin). Lazy, so the
     # static storage is consulted per request, not at import.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("qaward/favicon.svg"), permanent=True)),

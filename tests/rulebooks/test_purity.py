@@ -10,7 +10,7 @@ import qaward
 pytestmark = pytest.mark.unit
 
 ROOT = Path(qaward.__file__).parent
-PURE = ["rulebooks", "workdays"]
+PURE = ["rulebooks", "workdays", "identifiers"]
 
 
 @pytest.mark.parametrize("package", PURE)

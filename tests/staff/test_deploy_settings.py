@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 pytestmark = pytest.mark.integration
 
@@ -17,6 +18,8 @@ REPO = Path(__file__).resolve().parents[2]
 CONFIG_VARS = (
     "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
     "MEDIA_ROOT", "STATIC_ROOT", "QAWARD_DEMO", "TRUST_X_FORWARDED_PROTO",
+    "QAWARD_FIELD_KEYS", "QAWARD_INDEX_KEY", "QAWARD_PASSWORD_MAX_AGE_DAYS",
+    "QAWARD_SESSION_IDLE_MINUTES", "QAWARD_SESSION_ABSOLUTE_HOURS",
 )  # fmt: skip
 
 
@@ -45,6 +48,8 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "award.example.gov.cn",
     "CSRF_TRUSTED_ORIGINS": "https://award.example.gov.cn",
+    "QAWARD_FIELD_KEYS": Fernet.generate_key().decode(),
+    "QAWARD_INDEX_KEY": secrets.token_urlsafe(48),
 }
 
 

@@ -31,8 +31,23 @@ def test_landing_page_requires_login(client):
     assert response["Location"] == "/accounts/login/?next=/"
 
 
-def test_landing_page_lists_the_demo_programs(staff_client):
+@pytest.fixture
+def platform_admin_client(client, demo):
+    account = next(a for a in DEMO_ACCOUNTS if a.username == "admin")
+    assert client.login(username=account.username, password=account.password)
+    return client
+
+
+def test_office_staff_see_only_their_own_program(staff_client):
     page = staff_client.get("/").content.decode()
+    assert page.count("data-program=") == 1
+    assert 'data-program="jilin"' in page
+    for name in PROGRAM_NAMES[1:]:
+        assert name not in page
+
+
+def test_landing_page_lists_the_demo_programs(platform_admin_client):
+    page = platform_admin_client.get("/").content.decode()
     for name in PROGRAM_NAMES:
         assert name in page
     for rulebook_id in registry.list_ids():

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from qaward.accounts.models import Role, RoleAssignment
 from qaward.rulebooks import registry
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -16,8 +17,19 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 @pytest.fixture
 def staff_client(client):
     user = get_user_model().objects.create_user("reader", password="Reader-Pass-2026")
+    # The rulebook pages are staff pages (qaward.view_staff_pages): any staff role will do.
+    RoleAssignment.objects.create(user=user, role=Role.PLATFORM_ADMIN)
     client.force_login(user)
     return client
+
+
+def test_staff_tools_are_not_found_for_a_user_without_a_staff_role(client):
+    user = get_user_model().objects.create_user("outsider", password="Outsider-Pass-2026")
+    client.force_login(user)
+    for url in [reverse("staff:rulebooks"), reverse("staff:rulebook_compare")]:
+        assert client.get(url).status_code == 404
+    # The regulation itself is a published document: readable by anyone signed in.
+    assert client.get(reverse("staff:rulebook_text", args=["jilin-2023"])).status_code == 200
 
 
 def test_pages_require_login(client):

@@ -8,7 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from qaward.programs.domain.cycles import pin_rulebook
-from qaward.programs.models import AwardProgram, CalendarOverride, CalendarYear, Cycle, Jurisdiction
+from qaward.programs.models import (
+    AwardProgram,
+    CalendarOverride,
+    CalendarYear,
+    Cycle,
+    Jurisdiction,
+    RecommendingUnit,
+)
 
 
 @admin.register(Jurisdiction)
@@ -69,6 +76,27 @@ class CycleAdmin(admin.ModelAdmin):
         if not change:
             pin_rulebook(obj)
         super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(RecommendingUnit)
+class RecommendingUnitAdmin(admin.ModelAdmin):
+    """Recommending units are switched off (``active``), never deleted: their recommendations and
+    their users' role history refer to them."""
+
+    list_display = ["name", "program", "kind", "region_code", "active"]
+    list_filter = ["active", "kind", "program"]
+    list_select_related = ["program"]
+    search_fields = ["name", "region_code"]
+    readonly_fields = ["created_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a unit to another program would carry its recommenders into that program.
+        if obj is not None:
+            return ["program", *self.readonly_fields]
+        return self.readonly_fields
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

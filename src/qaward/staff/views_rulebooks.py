@@ -3,11 +3,11 @@ comparison of two rulebooks in which every statement links to the article it res
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from qaward.permissions import permission_required
 from qaward.rulebooks import registry
 from qaward.rulebooks.sources import article_anchors, source_text
 from qaward.rulebooks.summary import Topic, compare, summarize
@@ -34,12 +34,14 @@ def _cell(book, topic: Topic | None) -> list[dict] | None:
     ]
 
 
-@login_required
+@permission_required("qaward.view_staff_pages")
 def rulebook_list(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/rulebooks.html", {"books": registry.all_rulebooks()})
 
 
-@login_required
+# The regulations are published documents: anyone signed in may read them (applicants too, from
+# their landing page); the list and the comparison are staff tools.
+@permission_required("qaward.use_site")
 def rulebook_text(request: HttpRequest, rulebook_id: str) -> HttpResponse:
     book = _book(rulebook_id)
     text = source_text(book.id)
@@ -49,7 +51,7 @@ def rulebook_text(request: HttpRequest, rulebook_id: str) -> HttpResponse:
     return render(request, "staff/rulebook_text.html", {"book": book, "text": text, "cited": cited})
 
 
-@login_required
+@permission_required("qaward.view_staff_pages")
 def rulebook_compare(request: HttpRequest) -> HttpResponse:
     ids = registry.list_ids()
     left_id = request.GET.get("a") or "jilin-2023"

@@ -15,7 +15,7 @@ class Role(models.TextChoices):
     OFFICE_STAFF = "office_staff", _("Award office staff")
     COMMITTEE = "committee", _("Committee member")
     SUPERVISOR = "supervisor", _("Supervisor")
-    RECOMMENDER = "recommender", _("Recommending unit")
+    RECOMMENDER = "recommender", _("Recommender")
     APPLICANT = "applicant", _("Applicant contact")
     EXPERT = "expert", _("Expert")
     PANEL_LEADER = "panel_leader", _("Panel leader")
@@ -25,6 +25,22 @@ class Role(models.TextChoices):
 MFA_ROLES = frozenset(
     {Role.PLATFORM_ADMIN, Role.OFFICE_STAFF, Role.SUPERVISOR, Role.COMMITTEE, Role.EXPERT, Role.PANEL_LEADER}
 )
+
+
+# Roles the award office grants within its own program. Office staff and platform administrators
+# are appointed by a platform administrator: an office cannot enlarge itself or the platform.
+OFFICE_GRANTABLE_ROLES = frozenset(
+    {Role.COMMITTEE, Role.SUPERVISOR, Role.RECOMMENDER, Role.APPLICANT, Role.EXPERT, Role.PANEL_LEADER}
+)
+
+# Roles that come by invitation: people the office appoints. Applicants and recommenders register
+# themselves (recommenders are then approved); platform administrators hold no program.
+INVITABLE_ROLES = frozenset(
+    {Role.OFFICE_STAFF, Role.COMMITTEE, Role.SUPERVISOR, Role.EXPERT, Role.PANEL_LEADER}
+)
+
+# Roles whose holders use the staff pages (program overview, rulebooks).
+STAFF_PAGE_ROLES = frozenset({Role.OFFICE_STAFF, Role.SUPERVISOR, Role.COMMITTEE})
 
 
 class RoleAssignment(models.Model):
@@ -40,12 +56,25 @@ class RoleAssignment(models.Model):
         related_name="role_assignments",
         help_text=_("Empty only for platform administrators."),
     )
+    # The unit a recommender acts for (推荐单位); set exactly when the role is "recommender".
+    recommending_unit = models.ForeignKey(
+        "programs.RecommendingUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("recommending unit"),
+    )
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
     # Revoked, never deleted: who held which role when is part of the record.
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    revoke_reason = models.CharField(_("reason for revoking"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("role assignment")
@@ -59,6 +88,14 @@ class RoleAssignment(models.Model):
                     "Platform administrators have no program; every other role needs one."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(role="recommender", recommending_unit__isnull=False)
+                | (~Q(role="recommender") & Q(recommending_unit__isnull=True)),
+                name="accounts_recommender_unit",
+                violation_error_message=_(
+                    "A recommender acts for exactly one recommending unit; other roles have none."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["user", "role", "program"],
                 condition=Q(revoked_at__isnull=True),
@@ -68,4 +105,9 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         scope = f" · {self.program}" if self.program_id else ""
-        return f"{self.user} · {self.get_role_display()}{scope}"
+        unit = f" · {self.recommending_unit}" if self.recommending_unit_id else ""
+        return f"{self.user} · {self.get_role_display()}{scope}{unit}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

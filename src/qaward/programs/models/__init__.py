@@ -4,5 +4,14 @@ from qaward.programs.models.calendar import CalendarOverride, CalendarYear
 from qaward.programs.models.cycle import Cycle
 from qaward.programs.models.jurisdiction import Jurisdiction
 from qaward.programs.models.program import AwardProgram
+from qaward.programs.models.recommending_unit import RecommendingUnit, RecommendingUnitKind
 
-__all__ = ["AwardProgram", "CalendarOverride", "CalendarYear", "Cycle", "Jurisdiction"]
+__all__ = [
+    "AwardProgram",
+    "CalendarOverride",
+    "CalendarYear",
+    "Cycle",
+    "Jurisdiction",
+    "RecommendingUnit",
+    "RecommendingUnitKind",
+]

@@ -1,0 +1,42 @@
+"""Readable names for the actions recorded by this app (other apps' actions show as recorded)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from qaward.accounts.models import Role
+
+ACTION_LABELS = {
+    "auth.login": _("Logged in"),
+    "auth.logout": _("Logged out"),
+    "auth.login_failed": _("Failed login"),
+    "auth.lockout": _("Account locked after failed logins"),
+    "auth.locked_out": _("Account locked after failed logins"),
+    "auth.permission_denied": _("Access refused"),
+    "auth.mfa_enabled": _("Two-factor authentication set up"),
+    "auth.mfa_verified": _("Second factor verified"),
+    "auth.mfa_failed": _("Wrong second-factor code"),
+    "auth.backup_codes_generated": _("New backup codes generated"),
+    "auth.backup_code_used": _("Backup code used"),
+    "auth.password_changed": _("Password changed"),
+    "auth.password_reset": _("Password reset"),
+    "audit.export": _("Exported the audit trail"),
+}
+
+
+def action_label(action: str) -> str:
+    label = ACTION_LABELS.get(action)
+    return f"{label}（{action}）" if label else action
+
+
+def role_label(role: str) -> str:
+    try:
+        return str(Role(role).label)
+    except ValueError:
+        return role
+
+
+def object_text(event) -> str:
+    """``label（type #id）``, or whichever part the event has."""
+    reference = f"{event.object_type} #{event.object_id}" if event.object_type else ""
+    if event.object_label and reference:
+        return f"{event.object_label}（{reference}）"
+    return event.object_label or reference

@@ -1,0 +1,3 @@
+from .stored_file import StoredFile
+
+__all__ = ["StoredFile"]

@@ -1,0 +1,3 @@
+from .identity import PersonIdentity
+
+__all__ = ["PersonIdentity"]
