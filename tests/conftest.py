@@ -25,3 +25,21 @@ def load_demo(settings):
 def demo(db, load_demo) -> str:
     """The demo programs, cycles and accounts, loaded once for the test."""
     return load_demo()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After every database test, the audit chain its workflows wrote must still verify
+    (issue 3: ``qaward audit verify`` passes after the whole suite's workflows). Runs while the
+    test's fixtures (and its database) are still in place. Tests that tamper on purpose carry
+    the ``audit_tampered`` marker and are exempt."""
+    result = yield
+    uses_db = {"db", "transactional_db"} & set(item.fixturenames) or item.get_closest_marker("django_db")
+    if uses_db and not item.get_closest_marker("audit_tampered"):
+        from qaward.audit.domain.queries import verify_chain
+
+        check = verify_chain()
+        assert check.ok, (
+            f"audit chain broken after this test at event {check.first_broken_id}: {check.reason}"
+        )
+    return result

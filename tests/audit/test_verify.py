@@ -14,7 +14,8 @@ from qaward.audit.triggers import TABLE
 
 from .conftest import record_at, triggers_lifted
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+# audit_tampered: these tests break the chain on purpose (see tests/conftest.py).
+pytestmark = [pytest.mark.integration, pytest.mark.django_db, pytest.mark.audit_tampered]
 
 
 @pytest.fixture

@@ -19,12 +19,31 @@ ACTION_LABELS = {
     "auth.password_changed": _("Password changed"),
     "auth.password_reset": _("Password reset"),
     "audit.export": _("Exported the audit trail"),
+    "accounts.applicant_registered": _("Applicant contact registered"),
+    "accounts.recommender_registered": _("Recommender registration submitted"),
+    "accounts.recommender_approved": _("Recommender approved"),
+    "accounts.recommender_rejected": _("Recommender rejected"),
+    "accounts.role_granted": _("Role granted"),
+    "accounts.role_revoked": _("Role revoked"),
+    "accounts.invitation_sent": _("Invitation sent"),
+    "accounts.invitation_resent": _("Invitation sent again"),
+    "accounts.invitation_accepted": _("Invitation accepted"),
+    "accounts.user_deactivated": _("Account disabled"),
+    "file.upload": _("File uploaded"),
+    "file.withdraw": _("File withdrawn"),
+    "file.download_trade_secret": _("Trade-secret file downloaded"),
+    "file.rejected_infected": _("Infected file refused"),
+    "file.rejected_scan_error": _("File refused: virus scan failed"),
+    "privacy.person_identity_recorded": _("Identity recorded"),
+    "privacy.field_keys_rotated": _("Encryption keys rotated"),
+    "privacy.blind_indexes_rebuilt": _("Search indexes rebuilt"),
+    "auth.session_expired": _("Session expired"),
 }
 
 
 def action_label(action: str) -> str:
-    label = ACTION_LABELS.get(action)
-    return f"{label}（{action}）" if label else action
+    """The readable name, or the recorded code for actions without one."""
+    return str(ACTION_LABELS.get(action) or action)
 
 
 def role_label(role: str) -> str:
