@@ -3,7 +3,10 @@
 Every value comes from an environment variable parsed strictly by ``environs``: a malformed
 value stops the process at startup with a message naming the variable, instead of surfacing
 later as odd behaviour. Variables: DEBUG, SECRET_KEY, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS,
-DATABASE_URL, MEDIA_ROOT, STATIC_ROOT, QAWARD_DEMO, TRUST_X_FORWARDED_PROTO.
+DATABASE_URL, MEDIA_ROOT, STATIC_ROOT, QAWARD_DEMO, TRUST_X_FORWARDED_PROTO, QAWARD_PRIVATE_ROOT,
+QAWARD_FIELD_KEYS, QAWARD_INDEX_KEY, QAWARD_CLAMD_SOCKET / _TCP / _TIMEOUT / _REQUIRED,
+QAWARD_SESSION_IDLE_MINUTES, QAWARD_SESSION_ABSOLUTE_HOURS, QAWARD_PASSWORD_MAX_AGE_DAYS,
+QAWARD_INVITATION_MAX_AGE, QAWARD_SITE_URL (README.md lists them with defaults).
 
 Defaults suit a developer checkout (SQLite and files under ``<repo>/var``). For a non-editable
 install, set DATABASE_URL, MEDIA_ROOT and STATIC_ROOT explicitly.
