@@ -410,8 +410,19 @@ if QAWARD_INVITATION_MAX_AGE <= 0:
 # mails sent while serving a page use that page's address.
 QAWARD_SITE_URL = env.str("QAWARD_SITE_URL", default="")
 
-if DEBUG:
-    # Development: invitation mails are printed on the console instead of going to an SMTP server.
+# Mail (invitations, password reset): EMAIL_URL such as submission://user:password@mail.example.gov.cn:587
+# (STARTTLS) or smtps://…:465 (TLS), parsed by dj-email-url.
+# Development prints mails on the console; production without EMAIL_URL is a start-up error, since
+# invitations and password resets would otherwise vanish.
+if _email_url := env.str("EMAIL_URL", default=""):
+    globals().update(env.dj_email_url("EMAIL_URL"))
+elif DEBUG or TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Set it to the office's SMTP server, e.g. "
+        "EMAIL_URL=submission://user:password@mail.example.gov.cn:587"
+    )
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="qaward@localhost")
 
 env.seal()

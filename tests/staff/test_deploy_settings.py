@@ -19,7 +19,7 @@ CONFIG_VARS = (
     "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DATABASE_URL",
     "MEDIA_ROOT", "STATIC_ROOT", "QAWARD_DEMO", "TRUST_X_FORWARDED_PROTO",
     "QAWARD_FIELD_KEYS", "QAWARD_INDEX_KEY", "QAWARD_PASSWORD_MAX_AGE_DAYS",
-    "QAWARD_SESSION_IDLE_MINUTES", "QAWARD_SESSION_ABSOLUTE_HOURS",
+    "QAWARD_SESSION_IDLE_MINUTES", "QAWARD_SESSION_ABSOLUTE_HOURS", "EMAIL_URL", "DEFAULT_FROM_EMAIL",
 )  # fmt: skip
 
 
@@ -50,6 +50,7 @@ PRODUCTION = {
     "CSRF_TRUSTED_ORIGINS": "https://award.example.gov.cn",
     "QAWARD_FIELD_KEYS": Fernet.generate_key().decode(),
     "QAWARD_INDEX_KEY": secrets.token_urlsafe(48),
+    "EMAIL_URL": "submission://award:secret@mail.example.gov.cn:587",
 }
 
 
@@ -91,3 +92,10 @@ def test_bad_configuration_stops_startup(tmp_path, env, named):
 def test_debug_runs_without_a_secret_key(tmp_path):
     result = manage(tmp_path, "check", DEBUG="true")
     assert result.returncode == 0, result.stderr
+
+
+def test_production_without_a_mail_server_refuses_to_start(tmp_path):
+    env = {k: v for k, v in PRODUCTION.items() if k != "EMAIL_URL"}
+    result = manage(tmp_path, "check", **env)
+    assert result.returncode != 0
+    assert "EMAIL_URL is not set" in result.stderr
