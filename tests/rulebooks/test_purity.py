@@ -10,7 +10,7 @@ import qaward
 pytestmark = pytest.mark.unit
 
 ROOT = Path(qaward.__file__).parent
-PURE = ["rulebooks", "workdays", "identifiers"]
+PURE = ["rulebooks", "workdays", "identifiers", "matching"]
 
 
 @pytest.mark.parametrize("package", PURE)
