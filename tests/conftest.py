@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
+
+# CI explores the same examples every run (reproducible verdicts); local runs explore new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from collections import Counter
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
@@ -177,6 +177,7 @@ def test_locked_pairs_kept_even_against_affinity():
 
 @settings(max_examples=25, deadline=None)
 @given(st.integers(0, 10**6))
+@example(804)  # equal optima may leave different applications short: compare seats, not entries
 def test_rerun_around_locked_result_is_stable(seed):
     inst = random_instance(seed, 5, 8)
     first = solve_flow(inst, P)
@@ -185,7 +186,7 @@ def test_rerun_around_locked_result_is_stable(seed):
     check_feasible(dataclasses.replace(inst, locked=keep), again)
     # locking part of an optimal solution cannot lose optimality
     assert again.objective == pytest.approx(first.objective)
-    assert len(again.unfilled) == len(first.unfilled)
+    assert sum(u.seats for u in again.unfilled) == sum(u.seats for u in first.unfilled)
 
 
 def _strip(d):
