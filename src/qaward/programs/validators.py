@@ -36,9 +36,9 @@ def validate_gb2260_code(value: str) -> None:
 
 
 def validate_rulebook_id(value: str) -> None:
-    """The id must name a shipped rulebook (checked only when the rulebook package is present)."""
+    """The id must name a shipped rulebook."""
     ids = known_rulebook_ids()
-    if ids is None or value in ids:
+    if value in ids:
         return
     raise ValidationError(
         _("There is no rulebook “%(value)s”. Available rulebooks: %(ids)s."),

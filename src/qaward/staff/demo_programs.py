@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from qaward.programs.enums import CycleStatus, JurisdictionLevel
+from qaward.programs.enums import CycleStatus
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,8 @@ class DemoCycle:
 
 @dataclass(frozen=True)
 class DemoProgram:
-    code: str
-    jurisdiction: str
-    level: str
+    """A demo award program; its jurisdiction comes from the rulebook it runs."""
+
     name: str
     slug: str
     rulebook_id: str
@@ -35,9 +34,6 @@ class DemoProgram:
 
 DEMO_PROGRAMS: tuple[DemoProgram, ...] = (
     DemoProgram(
-        code="220000",
-        jurisdiction="吉林省",
-        level=JurisdictionLevel.PROVINCE,
         name="吉林省质量奖",
         slug="jilin",
         rulebook_id="jilin-2023",
@@ -48,9 +44,6 @@ DEMO_PROGRAMS: tuple[DemoProgram, ...] = (
         ),
     ),
     DemoProgram(
-        code="220100",
-        jurisdiction="长春市",
-        level=JurisdictionLevel.CITY,
         name="长春市市长质量奖",
         slug="changchun",
         rulebook_id="changchun-2018",
@@ -61,9 +54,6 @@ DEMO_PROGRAMS: tuple[DemoProgram, ...] = (
         ),
     ),
     DemoProgram(
-        code="654200",
-        jurisdiction="塔城地区",
-        level=JurisdictionLevel.PREFECTURE,
         name="塔城地区政府质量奖",
         slug="tacheng",
         rulebook_id="tacheng-2023",
@@ -71,9 +61,6 @@ DEMO_PROGRAMS: tuple[DemoProgram, ...] = (
         cycles=(DemoCycle(1, 2026, date(2026, 8, 3), date(2026, 10, 30), CycleStatus.CLOSED),),
     ),
     DemoProgram(
-        code="140700",
-        jurisdiction="晋中市",
-        level=JurisdictionLevel.CITY,
         name="晋中市质量奖",
         slug="jinzhong",
         rulebook_id="jinzhong-2023",
@@ -84,9 +71,6 @@ DEMO_PROGRAMS: tuple[DemoProgram, ...] = (
         ),
     ),
     DemoProgram(
-        code="360800",
-        jurisdiction="吉安市",
-        level=JurisdictionLevel.CITY,
         name="吉安市市长质量奖",
         slug="jian",
         rulebook_id="jian-2023",

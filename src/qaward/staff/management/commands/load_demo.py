@@ -13,7 +13,7 @@ from qaward.accounts.models import MFA_ROLES
 from qaward.accounts.security.demo import provision_demo_mfa
 from qaward.programs.domain.cycles import create_cycle
 from qaward.programs.models import AwardProgram, Cycle, Jurisdiction
-from qaward.programs.rulebook_link import find_rulebook, known_rulebook_ids
+from qaward.rulebooks import registry
 from qaward.staff.demo_accounts import DEMO_ACCOUNTS, DEMO_PENDING_REGISTRATIONS, DemoAccount
 from qaward.staff.demo_programs import DEMO_PROGRAMS, DemoProgram
 from qaward.staff.demo_units import DEMO_UNITS
@@ -46,32 +46,24 @@ class Command(BaseCommand):
         self.stdout.write(f"  created {what}")
 
     def _load_program(self, demo: DemoProgram) -> None:
-        ids = known_rulebook_ids()
-        if ids is not None and demo.rulebook_id not in ids:
-            # The rulebooks were written alongside this command; load what exists and say so.
-            self.stderr.write(
-                self.style.WARNING(
-                    f"  skipped {demo.name}: rulebook {demo.rulebook_id} is not in the registry yet"
-                )
-            )
-            return
-
-        jurisdiction = Jurisdiction.objects.filter(code=demo.code).first()
+        # The rulebook already names the jurisdiction its regulation governs.
+        book = registry.get(demo.rulebook_id)
+        place = book.jurisdiction
+        jurisdiction = Jurisdiction.objects.filter(code=place.code).first()
         if jurisdiction is None:
-            jurisdiction = Jurisdiction(code=demo.code, name=demo.jurisdiction, level=demo.level)
+            jurisdiction = Jurisdiction(code=place.code, name=place.name, level=place.level)
             jurisdiction.full_clean()
             jurisdiction.save()
             self._report(f"jurisdiction {jurisdiction}")
 
         program = AwardProgram.objects.filter(slug=demo.slug).first()
         if program is None:
-            book = find_rulebook(demo.rulebook_id)
             program = AwardProgram(
                 jurisdiction=jurisdiction,
                 name=demo.name,
                 slug=demo.slug,
                 rulebook_id=demo.rulebook_id,
-                rulebook_version=book.version if book is not None else 1,
+                rulebook_version=book.version,
                 office_name=demo.office_name,
             )
             program.full_clean()
