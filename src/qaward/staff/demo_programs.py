@@ -66,7 +66,7 @@ DEMO_PROGRAMS: tuple[DemoProgram, ...] = (
         rulebook_id="jinzhong-2023",
         office_name="晋中市质量奖评审委员会办公室",
         cycles=(
-            DemoCycle(1, 2025, date(2025, 5, 6), date(2025, 7, 4), CycleStatus.AWARDED),
+            DemoCycle(1, 2024, date(2024, 5, 6), date(2024, 7, 5), CycleStatus.AWARDED),
             DemoCycle(2, 2027, date(2027, 3, 1), date(2027, 4, 30), CycleStatus.DRAFT),
         ),
     ),
