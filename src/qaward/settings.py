@@ -90,6 +90,10 @@ INSTALLED_APPS = [
     "qaward.accounts",
     "qaward.programs",
     "qaward.staff",
+    "qaward.applications",
+    "qaward.publicity",
+    "qaward.experts",
+    "qaward.portal",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -123,6 +127,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "qaward.navigation.nav_items",
             ],
         },
     },

@@ -24,6 +24,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("audit/", include("qaward.audit.urls")),
     path("files/", include("qaward.documents.urls")),
+    path("applications/", include("qaward.applications.urls")),
+    path("publicity/", include("qaward.publicity.urls")),
+    path("experts/", include("qaward.experts.urls")),
+    # The public portal (no login): notices, publicity lists, objections, complaints.
+    path("portal/", include("qaward.portal.urls")),
     # Browsers ask for /favicon.ico on pages that do not link one (the admin). Lazy, so the
     # static storage is consulted per request, not at import.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("qaward/favicon.svg"), permanent=True)),

@@ -3,6 +3,8 @@ left exactly as they are, so a second run changes nothing."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -17,6 +19,8 @@ from qaward.rulebooks import registry
 from qaward.staff.demo_accounts import DEMO_ACCOUNTS, DEMO_PENDING_REGISTRATIONS, DemoAccount
 from qaward.staff.demo_programs import DEMO_PROGRAMS, DemoProgram
 from qaward.staff.demo_units import DEMO_UNITS
+
+DEMO_APPS = ("applications", "publicity", "experts", "portal")
 
 
 class Command(BaseCommand):
@@ -36,6 +40,9 @@ class Command(BaseCommand):
                 self._load_account(account)
             self._load_units()
             self._grant_demo_roles()
+            # Later apps add their demo data (applications, windows, experts …) in this order.
+            for app in DEMO_APPS:
+                import_module(f"qaward.{app}.demo").load(self._report)
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Created {self.created} demo object(s)."))
         else:
