@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from qaward.matching import Application, Expert, Parameters, build_candidates, normalise_code, pair_affinity
 
-from .helpers import random_instance
+from .helpers import allowed, random_instance
 
 pytestmark = pytest.mark.unit
 
@@ -60,7 +60,7 @@ def test_keywords_and_region_penalty():
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10**6), st.integers(1, 7), st.integers(1, 9), st.integers(1, 5))
 def test_vectorised_scores_equal_explanations(seed, n_a, n_e, block):
-    inst = random_instance(seed, n_a, n_e, n_locked=2)
+    inst = random_instance(seed, n_a, n_e, n_locked=2, dated_rate=0.5)
     p = Parameters()
     c = build_candidates(inst, p, None, block=block)
     got = {
@@ -69,7 +69,7 @@ def test_vectorised_scores_equal_explanations(seed, n_a, n_e, block):
     want = {}
     for i, a in enumerate(inst.applications):
         for j, e in enumerate(inst.experts):
-            if (e.active and (a.id, e.id) not in inst.conflicts) or (a.id, e.id) in inst.locked:
+            if allowed(inst, a, e):
                 comp = pair_affinity(a, e, p)
                 want[(i, j)] = (comp["score"], comp["exact_code"])
     assert got == want

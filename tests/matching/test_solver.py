@@ -18,7 +18,7 @@ from qaward.matching import (
     solve_milp,
 )
 
-from .helpers import random_instance
+from .helpers import allowed, random_instance
 
 pytestmark = pytest.mark.unit
 
@@ -30,12 +30,7 @@ def independent_lp(inst: Instance, p: Parameters):
 
     Returns the optimum in 1/scale units, or None when the hard model (all seats, all min loads) is infeasible.
     """
-    pairs = [
-        (a, e)
-        for a in inst.applications
-        for e in inst.experts
-        if (e.active and (a.id, e.id) not in inst.conflicts) or (a.id, e.id) in inst.locked
-    ]
+    pairs = [(a, e) for a in inst.applications for e in inst.experts if allowed(inst, a, e)]
     units = [(e, k) for e in inst.experts for k in range(e.max_load if e.active else 0)]
     pen = round(p.load_penalty * p.scale)
     n_x = len(pairs)
@@ -79,7 +74,7 @@ def check_feasible(inst: Instance, r, milp_mode=False):
         members = r.assignments[a.id]
         assert len(members) == len(set(members)) <= a.panel_size
         for e in members:
-            assert (a.id, e) in inst.locked or ((a.id, e) not in inst.conflicts and exps[e].active)
+            assert allowed(inst, a, exps[e])
     for a, e in inst.locked:
         assert e in r.assignments[a]
     if milp_mode:
@@ -100,7 +95,7 @@ def check_feasible(inst: Instance, r, milp_mode=False):
     st.sampled_from([0.0, 0.02, 0.3]),
 )
 def test_flow_is_optimal_against_independent_lp(seed, n_a, n_e, n_locked, penalty):
-    inst = random_instance(seed, n_a, n_e, n_locked=n_locked)
+    inst = random_instance(seed, n_a, n_e, n_locked=n_locked, dated_rate=0.4)
     p = dataclasses.replace(P, load_penalty=penalty)
     r = solve_flow(inst, p)
     assert r.status == "optimal"
@@ -120,7 +115,7 @@ def test_flow_is_optimal_against_independent_lp(seed, n_a, n_e, n_locked, penalt
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10**6), st.integers(1, 6), st.integers(2, 8), st.integers(0, 2))
 def test_milp_side_constraints_hold_and_bounded_by_flow(seed, n_a, n_e, n_locked):
-    inst = random_instance(seed, n_a, n_e, n_locked=n_locked, employers=3)
+    inst = random_instance(seed, n_a, n_e, n_locked=n_locked, employers=3, dated_rate=0.4)
     try:
         m = solve_milp(inst, P)
     except MatchingInputError:  # locked pairs from one employer on one panel: reported, not solved
@@ -133,7 +128,7 @@ def test_milp_side_constraints_hold_and_bounded_by_flow(seed, n_a, n_e, n_locked
     if full(m) and full(f):
         assert m.objective <= f.objective + 1e-9
     for a in inst.applications:
-        ok = [e for e in inst.experts if e.active and (a.id, e.id) not in inst.conflicts]
+        ok = [e for e in inst.experts if allowed(inst, a, e)]
         if m.stats["slack_no_leader"] == 0 and any(e.may_lead for e in ok):
             assert m.leaders[a.id] is not None
         needs_exact = m.stats["slack_no_exact"] == 0 and a.require_exact_code and a.industry_codes
@@ -145,11 +140,13 @@ def test_milp_side_constraints_hold_and_bounded_by_flow(seed, n_a, n_e, n_locked
 @given(st.integers(0, 10**6), st.integers(1, 5), st.integers(3, 8))
 def test_milp_meets_side_constraints_whenever_possible(seed, n_a, n_e):
     # unique employers and generous loads: a leader / an exact-code member is missing only if no candidate has it
-    inst = random_instance(seed, n_a, n_e, employers=0, loads=(5, 6), min_load_rate=0.0, panel=(2, 3))
+    inst = random_instance(
+        seed, n_a, n_e, employers=0, loads=(5, 6), min_load_rate=0.0, panel=(2, 3), dated_rate=0.4
+    )
     m = solve_milp(inst, P)
     check_feasible(inst, m, milp_mode=True)
     for a in inst.applications:
-        ok = [e for e in inst.experts if e.active and (a.id, e.id) not in inst.conflicts]
+        ok = [e for e in inst.experts if allowed(inst, a, e)]
         if len(ok) >= a.panel_size:
             assert len(m.assignments[a.id]) == a.panel_size
         assert (m.leaders[a.id] is not None) == any(e.may_lead for e in ok)
@@ -228,7 +225,7 @@ def test_precheck_messages_are_actionable():
     text = "\n".join(i.message for i in r.issues)
     assert "工作量上限合计 3 席，少于全部评审组需要的 6 席（缺 3 席）" in text
     assert "申报「甲公司」排除回避（1 名）和停用专家后仅有 1 名可选专家，少于评审组人数 3" in text
-    assert "专家「E2」排除回避后只能评审 0 个申报，达不到其最低工作量 1" in text
+    assert "专家「E2」排除回避和不可用日期后只能评审 0 个申报，达不到其最低工作量 1" in text
     assert {u.application_id: u.seats for u in r.unfilled} == {"甲公司": 2, "乙公司": 2}
     assert all("可选专家" in u.reason for u in r.unfilled)
     m = solve_milp(inst, P)

@@ -4,18 +4,21 @@ Both compute, in the same floating-point order,
 ``industry_weight · depth_score + keyword_weight · jaccard − region_penalty`` and round it to an
 integer number of 1/scale units, so the solver and the explanation always agree.
 
-Keywords are compared as given: Chinese keywords arrive already split into terms (no tokeniser yet).
+Keywords (phrases or free text, Chinese or not) are compared as sets of terms: Han character bigrams
+and Latin/digit words (see ``text.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
+from .availability import AvailabilityMatrix
 from .model import Application, Expert, Instance, Parameters, code_depth, code_prefixes
+from .text import keyword_similarity, keyword_terms
 
 
 def _province_city(region: str) -> tuple[str, str]:
@@ -46,10 +49,7 @@ def pair_affinity(app: Application, exp: Expert, params: Parameters) -> dict[str
             if d > depth:
                 depth, match = d, [a, e]
     industry = 0.0 if depth == 0 else params.depth_scores[depth - 1]
-    ka, ke = set(app.keywords), set(exp.keywords)
-    inter = len(ka & ke)
-    union = len(ka) + len(ke) - inter
-    jaccard = inter / union if union > 0 else 0.0
+    jaccard, shared_terms = keyword_similarity(app.keywords, exp.keywords)
     penalty, why = region_penalty(app.region, exp.region, params)
     total = params.industry_weight * industry + params.keyword_weight * jaccard - penalty
     app_depth = max((code_depth(c) for c in app.industry_codes), default=0)
@@ -59,7 +59,8 @@ def pair_affinity(app: Application, exp: Expert, params: Parameters) -> dict[str
         "industry_match": match,
         "exact_code": app_depth > 0 and depth >= app_depth,
         "keyword": jaccard,
-        "keywords_shared": sorted(ka & ke),
+        "keywords_shared": sorted(set(app.keywords) & set(exp.keywords)),  # whole keywords in common
+        "keyword_terms_shared": shared_terms,  # the terms the similarity counts
         "region_penalty": penalty,
         "region_reason": why,
         "total": total,
@@ -79,6 +80,8 @@ class Candidates:
     n_feasible: np.ndarray  # per application: experts left after hard filters (locked included)
     n_conflicts: np.ndarray  # per application: active experts removed by conflicts
     exp_feasible: np.ndarray  # per expert: applications it may review
+    n_unavailable: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # per application: active, unconflicted experts removed because they are unavailable on its dates
 
 
 def _incidence(token_lists: list[list[str]], vocab: dict[str, int]) -> sp.csr_matrix:
@@ -120,11 +123,14 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
         a_tok = [[p[d - 1] for c in a.industry_codes if len(p := code_prefixes(c)) >= d] for a in apps]
         vocab = {t: k for k, t in enumerate(sorted({t for toks in e_tok for t in toks}))}
         depth_mats.append((_incidence(a_tok, vocab), _incidence(e_tok, vocab).T.tocsc()))
-    kw_vocab = {t: k for k, t in enumerate(sorted({k for e in exps for k in e.keywords}))}
-    ka = _incidence([list(a.keywords) for a in apps], kw_vocab)
-    ke = _incidence([list(e.keywords) for e in exps], kw_vocab).T.tocsc()
-    na = np.array([len(a.keywords) for a in apps], dtype=np.float64)
-    ne = np.array([len(e.keywords) for e in exps], dtype=np.float64)
+    a_terms = [sorted(keyword_terms(a.keywords)) for a in apps]
+    e_terms = [sorted(keyword_terms(e.keywords)) for e in exps]
+    kw_vocab = {t: k for k, t in enumerate(sorted({t for terms in e_terms for t in terms}))}
+    ka = _incidence(a_terms, kw_vocab)
+    ke = _incidence(e_terms, kw_vocab).T.tocsc()
+    na = np.array([len(t) for t in a_terms], dtype=np.float64)
+    ne = np.array([len(t) for t in e_terms], dtype=np.float64)
+    availability = AvailabilityMatrix(inst)
     app_depth = np.array([max((code_depth(c) for c in a.industry_codes), default=0) for a in apps])
     depth_score = np.array((0.0, *params.depth_scores), dtype=np.float64)
     pa, ca = _region_ints([a.region for a in apps])
@@ -148,6 +154,7 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
     best = {n: np.full((kk, n_e), -1, dtype=np.int64) for n in ("key", "app", "score", "exact")}
     n_feasible = np.zeros(n_a, dtype=np.int64)
     n_conflicts = np.zeros(n_a, dtype=np.int64)
+    n_unavailable = np.zeros(n_a, dtype=np.int64)
     exp_feasible = np.zeros(n_e, dtype=np.int64)
     for r0 in range(0, n_a, block):
         r1 = min(n_a, r0 + block)
@@ -168,7 +175,10 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
         score = np.rint(total * params.scale).astype(np.int64)
         conflicted = conf_m[r0:r1].toarray()
         is_locked = lock_m[r0:r1].toarray()
-        feasible = (active[None, :] & ~conflicted) | is_locked
+        allowed = active[None, :] & ~conflicted
+        available = availability.block(apps, r0, r1)
+        n_unavailable[r0:r1] = (allowed & ~available).sum(axis=1)
+        feasible = (allowed & available) | is_locked
         n_feasible[r0:r1] = feasible.sum(axis=1)
         n_conflicts[r0:r1] = (active[None, :] & conflicted).sum(axis=1)
         exp_feasible += feasible.sum(axis=0)
@@ -236,4 +246,5 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
         n_feasible=n_feasible,
         n_conflicts=n_conflicts,
         exp_feasible=exp_feasible,
+        n_unavailable=n_unavailable,
     )

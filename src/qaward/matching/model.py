@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field, fields
+from datetime import date
 from typing import Any
 
 # GB/T 4754-2017: 门类 (section letter) by 大类 (2-digit division) range.
@@ -64,6 +65,29 @@ def code_depth(code: str) -> int:
     return len(code_prefixes(code))
 
 
+DateRange = tuple[date, date]  # inclusive: (first day, last day)
+
+
+def date_range(value) -> DateRange:
+    """A (first, last) inclusive date range from dates or ISO strings; raises ``ValueError`` if reversed."""
+    try:
+        start, end = value
+    except (TypeError, ValueError):
+        raise ValueError(f"日期范围「{value}」应为（开始日期, 结束日期）") from None
+    start, end = (d if isinstance(d, date) else date.fromisoformat(str(d)) for d in (start, end))
+    if end < start:
+        raise ValueError(f"日期范围 {start.isoformat()} 至 {end.isoformat()} 的结束日期早于开始日期")
+    return (start, end)
+
+
+def format_range(r: DateRange) -> str:
+    return r[0].isoformat() if r[0] == r[1] else f"{r[0].isoformat()} 至 {r[1].isoformat()}"
+
+
+def _ranges(values) -> tuple[DateRange, ...]:
+    return tuple(sorted({date_range(v) for v in values}))
+
+
 @dataclass(frozen=True)
 class Application:
     id: str
@@ -72,6 +96,7 @@ class Application:
     panel_size: int = 3
     require_exact_code: bool = False
     region: str = ""  # 6-digit 行政区划代码 of the applicant; "" when unknown
+    review_dates: DateRange | None = None  # the review stage's dates (e.g. the on-site visit), inclusive
 
     def __post_init__(self):
         object.__setattr__(self, "id", str(self.id))
@@ -79,6 +104,8 @@ class Application:
         object.__setattr__(
             self, "keywords", tuple(dict.fromkeys(str(k).strip() for k in self.keywords if str(k).strip()))
         )
+        if self.review_dates is not None:
+            object.__setattr__(self, "review_dates", date_range(self.review_dates))
 
 
 @dataclass(frozen=True)
@@ -92,6 +119,10 @@ class Expert:
     max_load: int = 5
     region: str = ""
     active: bool = True
+    # Availability (inclusive date ranges). Empty ``available`` means "any day not listed as unavailable";
+    # otherwise the review dates must lie inside the union of the available ranges.
+    available: tuple[DateRange, ...] = ()
+    unavailable: tuple[DateRange, ...] = ()
 
     def __post_init__(self):
         object.__setattr__(self, "id", str(self.id))
@@ -100,6 +131,8 @@ class Expert:
         object.__setattr__(
             self, "keywords", tuple(dict.fromkeys(str(k).strip() for k in self.keywords if str(k).strip()))
         )
+        object.__setattr__(self, "available", _ranges(self.available))
+        object.__setattr__(self, "unavailable", _ranges(self.unavailable))
 
 
 @dataclass(frozen=True)
@@ -153,8 +186,20 @@ class Instance:
         }
 
     def input_hash(self, params: Parameters) -> str:
-        text = json.dumps(self.canonical(params), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        text = json.dumps(
+            self.canonical(params),
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+            default=_json_value,
+        )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _json_value(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {value!r}")
 
 
 @dataclass(frozen=True)

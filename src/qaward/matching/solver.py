@@ -12,6 +12,7 @@ from ortools.graph.python import min_cost_flow
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .affinity import Candidates, build_candidates, pair_affinity
+from .availability import unavailable_reason
 from .model import Instance, Issue, MatchingInputError, Pair, Parameters, Result, Unfilled
 
 FLOW_SOLVER = "ortools.SimpleMinCostFlow (max flow, min cost)"
@@ -46,6 +47,9 @@ def validate(inst: Instance) -> None:
             msgs.append(f"锁定的分配（申报「{a}」—专家「{e}」）存在回避关系，请先解除锁定")
         if not exps[e].active:
             msgs.append(f"锁定的专家「{e}」已停用或取消资格，请先解除其在申报「{a}」的锁定")
+        why = unavailable_reason(apps[a], exps[e])
+        if why:
+            msgs.append(f"锁定的分配不可行：{why}，请先解除锁定或调整日期")
         per_app[a] += 1
         per_exp[e] += 1
     for a, n in sorted(per_app.items()):
@@ -72,6 +76,13 @@ def validate(inst: Instance) -> None:
         raise MatchingInputError(msgs)
 
 
+def _excluded(cands: Candidates, i: int) -> str:
+    """The "排除回避（n 名）[、评审日期不可用（m 名）]和停用专家后" clause for application index i."""
+    away = int(cands.n_unavailable[i]) if len(cands.n_unavailable) else 0
+    dates = f"、评审日期不可用（{away} 名）" if away else ""
+    return f"排除回避（{int(cands.n_conflicts[i])} 名）{dates}和停用专家后"
+
+
 def precheck(inst: Instance, params: Parameters, cands: Candidates, side_constraints: bool) -> list[Issue]:
     """Capacity and candidate checks run before solving; the solver still runs and reports unfilled seats."""
     issues: list[Issue] = []
@@ -86,7 +97,7 @@ def precheck(inst: Instance, params: Parameters, cands: Candidates, side_constra
         n = int(cands.n_feasible[i])
         if n < a.panel_size:
             issues.append(Issue("candidates", "warning",
-                f"申报「{a.id}」排除回避（{int(cands.n_conflicts[i])} 名）和停用专家后仅有 {n} 名可选专家，"
+                f"申报「{a.id}」{_excluded(cands, i)}仅有 {n} 名可选专家，"
                 f"少于评审组人数 {a.panel_size}：请补充相关行业专家或减少该评审组人数。", a.id))  # fmt: skip
     min_total = sum(e.min_load for e in exps if e.active)
     if min_total > demand:
@@ -96,7 +107,8 @@ def precheck(inst: Instance, params: Parameters, cands: Candidates, side_constra
     for j, e in enumerate(exps):
         if e.active and e.min_load > int(cands.exp_feasible[j]):
             issues.append(Issue("min_load", "warning",
-                f"专家「{e.id}」排除回避后只能评审 {int(cands.exp_feasible[j])} 个申报，达不到其最低工作量 {e.min_load}："
+                f"专家「{e.id}」排除回避和不可用日期后只能评审 {int(cands.exp_feasible[j])} 个申报，"
+                f"达不到其最低工作量 {e.min_load}："
                 "请降低该专家的最低工作量。", e.id))  # fmt: skip
     if side_constraints:
         lead_cap = sum(e.max_load for e in exps if e.active and e.may_lead)
@@ -136,7 +148,7 @@ def _unfilled_reason(
     a = inst.applications[i]
     n = int(cands.n_feasible[i])
     if n < a.panel_size:
-        return f"排除回避（{int(cands.n_conflicts[i])} 名）和停用专家后仅有 {n} 名可选专家，评审组需要 {a.panel_size} 名"
+        return f"{_excluded(cands, i)}仅有 {n} 名可选专家，评审组需要 {a.panel_size} 名"
     rows = np.nonzero(cands.app == i)[0]
     if top_k is not None and len(rows) < a.panel_size:
         return f"候选名单只取前 {top_k} 名，不足以组成评审组：请扩大候选范围"
