@@ -13,7 +13,7 @@ import rules
 from django.urls import reverse
 from django.utils.functional import Promise
 
-NAV_APPS = ("applications", "publicity", "experts", "portal")
+NAV_APPS = ("applications", "vetting", "publicity", "objections", "experts", "portal")
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,9 @@ INSTALLED_APPS = [
     "qaward.programs",
     "qaward.staff",
     "qaward.applications",
+    "qaward.vetting",
     "qaward.publicity",
+    "qaward.objections",
     "qaward.experts",
     "qaward.portal",
 ]

@@ -25,7 +25,9 @@ urlpatterns = [
     path("audit/", include("qaward.audit.urls")),
     path("files/", include("qaward.documents.urls")),
     path("applications/", include("qaward.applications.urls")),
+    path("vetting/", include("qaward.vetting.urls")),
     path("publicity/", include("qaward.publicity.urls")),
+    path("objections/", include("qaward.objections.urls")),
     path("experts/", include("qaward.experts.urls")),
     # The public portal (no login): notices, publicity lists, objections, complaints.
     path("portal/", include("qaward.portal.urls")),

@@ -2,5 +2,6 @@
 
 from qaward.applications.models.applicant import Applicant, TeamMember
 from qaward.applications.models.application import Application, StateChange
+from qaward.applications.models.ban import ApplicantBan
 
-__all__ = ["Applicant", "Application", "StateChange", "TeamMember"]
+__all__ = ["ApplicantBan", "Applicant", "Application", "StateChange", "TeamMember"]

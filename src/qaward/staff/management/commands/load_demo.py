@@ -20,7 +20,7 @@ from qaward.staff.demo_accounts import DEMO_ACCOUNTS, DEMO_PENDING_REGISTRATIONS
 from qaward.staff.demo_programs import DEMO_PROGRAMS, DemoProgram
 from qaward.staff.demo_units import DEMO_UNITS
 
-DEMO_APPS = ("applications", "publicity", "experts", "portal")
+DEMO_APPS = ("applications", "vetting", "publicity", "objections", "experts", "portal")
 
 
 class Command(BaseCommand):

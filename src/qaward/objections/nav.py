@@ -1,0 +1,3 @@
+"""Navigation entries this app adds to the top bar (see qaward.navigation)."""
+
+NAV_ITEMS: list = []
