@@ -1,0 +1,1 @@
+"""Writes of the expert app (every one atomic and audited); reads are in ``queries``."""
