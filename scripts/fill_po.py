@@ -2,7 +2,6 @@
 msgids still untranslated. Usage: python scripts/fill_po.py path/to/django.po mapping.json"""
 
 import json
-import re
 import sys
 
 
@@ -32,10 +31,16 @@ def main(po_path: str, mapping_path: str) -> int:
             continue
         msgid = _unquote(lines[ids[0] : strs[0]])
         current = _unquote(lines[strs[0] :])
+        # makemessages guesses translations of new msgids from similar old ones ("fuzzy");
+        # those guesses are wrong more often than not, so they count as untranslated.
+        if "#, fuzzy" in lines:
+            lines = [line for line in lines if line != "#, fuzzy" and not line.startswith("#|")]
+            strs = [i for i, line in enumerate(lines) if line.startswith("msgstr ")]
+            lines = lines[: strs[0]] + ['msgstr ""']
+            current = ""
         if not current:
             if msgid in mapping:
                 lines = lines[: strs[0]] + ["msgstr " + json.dumps(mapping[msgid], ensure_ascii=False)]
-                lines = [re.sub(r"^#, fuzzy$", "", line) for line in lines]
             else:
                 missing.append(msgid)
         out.append("\n".join(line for line in lines if line != ""))

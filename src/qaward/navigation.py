@@ -13,7 +13,7 @@ import rules
 from django.urls import reverse
 from django.utils.functional import Promise
 
-NAV_APPS = ("applications", "vetting", "publicity", "objections", "experts", "portal")
+NAV_APPS = ("accounts", "applications", "vetting", "publicity", "objections", "experts", "portal")
 
 
 @dataclass(frozen=True)
@@ -41,5 +41,7 @@ def nav_items(request) -> dict:
         if item.perm is not None and not (user and rules.has_perm(item.perm, user)):
             continue
         namespace = item.url_name.split(":", 1)[0]
-        shown.append((item.label, reverse(item.url_name), namespace == current_namespace))
+        url = reverse(item.url_name)
+        active = namespace == current_namespace and (request.path.startswith(url) or namespace != "roles")
+        shown.append((item.label, url, active))
     return {"nav_items": shown}

@@ -432,4 +432,25 @@ else:
     )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="qaward@localhost")
 
+# --- Cache and rate limits (owned by qaward core) -----------------------------------------------
+
+# Rate limits (django-ratelimit) count in the cache, so several app processes must share one:
+# REDIS_URL (redis://127.0.0.1:6379/1) in production. The embedded single-process mode keeps the
+# counts in process memory, which is correct only with one process.
+if _redis_url := env.str("REDIS_URL", default=""):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "qaward"}}
+    # django-ratelimit warns that process memory is not shared; without REDIS_URL there is one process.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+INSTALLED_APPS += ["django_ratelimit"]
+# Turns the decorator's Ratelimited exception into RATELIMIT_VIEW's 429 page.
+MIDDLEWARE.append("django_ratelimit.middleware.RatelimitMiddleware")
+RATELIMIT_VIEW = "qaward.ratelimits.too_many_requests"
+# Public forms (registration, objections, complaints): at most this many submissions per client
+# address and hour. Behind a proxy, set RATELIMIT_IP_META_KEY to the header holding the client IP.
+QAWARD_PUBLIC_FORM_RATE = env.str("QAWARD_PUBLIC_FORM_RATE", default="10/h")
+if _ip_key := env.str("RATELIMIT_IP_META_KEY", default=""):
+    RATELIMIT_IP_META_KEY = _ip_key
+
 env.seal()

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from qaward.accounts import views_roles as views
+from qaward.accounts import views_users
 
 app_name = "roles"
 
@@ -19,4 +20,6 @@ urlpatterns = [
     path("recommenders/<int:user_id>/reject/", views.reject_recommender, name="reject_recommender"),
     path("programs/<slug:slug>/invitations/", views.program_invitations, name="program_invitations"),
     path("invitations/<int:pk>/resend/", views.resend_invitation, name="resend_invitation"),
+    path("users/", views_users.user_list, name="users"),
+    path("users/<int:pk>/disable/", views_users.deactivate, name="deactivate_user"),
 ]

@@ -25,6 +25,7 @@ from qaward.accounts.forms import (
 from qaward.accounts.models import Invitation, RoleAssignment
 from qaward.permissions import permission_required, public_view
 from qaward.programs.models import AwardProgram
+from qaward.ratelimits import public_form_rate_limit
 
 ACCOUNT_FIELDS = ("username", "password", "full_name", "email", "phone", "program")
 
@@ -54,6 +55,7 @@ def _site_url(request: HttpRequest) -> str:
 
 @public_view
 @require_http_methods(["GET", "POST"])
+@public_form_rate_limit
 def register_applicant(request: HttpRequest) -> HttpResponse:
     form = ApplicantRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -69,6 +71,7 @@ def register_applicant(request: HttpRequest) -> HttpResponse:
 
 @public_view
 @require_http_methods(["GET", "POST"])
+@public_form_rate_limit
 def register_recommender(request: HttpRequest) -> HttpResponse:
     form = RecommenderRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ ACTION_LABELS = {
     "auth.lockout": _("Account locked after failed logins"),
     "auth.locked_out": _("Account locked after failed logins"),
     "auth.permission_denied": _("Access refused"),
+    "ratelimit.exceeded": _("Too many submissions from one address"),
     "auth.mfa_enabled": _("Two-factor authentication set up"),
     "auth.mfa_verified": _("Second factor verified"),
     "auth.mfa_failed": _("Wrong second-factor code"),
