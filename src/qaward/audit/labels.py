@@ -1,5 +1,9 @@
 """Readable names for the actions recorded by this app (other apps' actions show as recorded)."""
 
+from functools import lru_cache
+from importlib import import_module
+
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from qaward.accounts.models import Role
@@ -42,9 +46,33 @@ ACTION_LABELS = {
 }
 
 
+# Workflow apps name their own actions in ``<app>/audit_labels.py`` (ACTION_LABELS), so this module
+# need not know every app. A refusal ``x.refused`` reads as "Refused: <label of x>".
+LABELLED_APPS = ("applications", "vetting", "publicity", "objections", "experts", "programs")
+
+
+@lru_cache(maxsize=1)
+def _app_labels() -> dict:
+    merged: dict = {}
+    for app in LABELLED_APPS:
+        try:
+            module = import_module(f"qaward.{app}.audit_labels")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"qaward.{app}.audit_labels":
+                raise
+            continue
+        merged.update(module.ACTION_LABELS)
+    return merged
+
+
 def action_label(action: str) -> str:
     """The readable name, or the recorded code for actions without one."""
-    return str(ACTION_LABELS.get(action) or action)
+    label = ACTION_LABELS.get(action) or _app_labels().get(action)
+    if label is None and action.endswith(".refused"):
+        base = action.removesuffix(".refused")
+        base_label = ACTION_LABELS.get(base) or _app_labels().get(base)
+        return gettext("Refused: %(action)s") % {"action": base_label or base}
+    return str(label or action)
 
 
 def role_label(role: str) -> str:
