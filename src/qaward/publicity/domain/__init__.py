@@ -1,0 +1,1 @@
+"""Writes of the publicity app (``windows``); reads are in ``queries``."""
