@@ -43,6 +43,8 @@ _SLOTS = (
     Slot("sealed_letter", _("Letter bearing the official seal"), (PDF, JPEG, PNG), 10 * MB),
     Slot("publicity_proof", _("Proof of in-house publicity"), (PDF, JPEG, PNG), 20 * MB),
     Slot("credit_check", _("Credit record check"), (PDF, JPEG, PNG), 20 * MB),
+    # Letters the system writes itself (e.g. 不予受理通知书), see documents/pdf.py.
+    Slot("official_letter", _("Official letter"), (PDF,), 20 * MB),
 )
 
 SLOTS: dict[str, Slot] = {slot.code: slot for slot in _SLOTS}
