@@ -153,6 +153,9 @@ class Parameters:
     )
     time_limit: float = 60.0  # seconds, MILP only
     mip_rel_gap: float = 1e-4
+    method: str = "auto"  # MILP: "full", "decomposed" or "auto" (full up to full_milp_max_edges edges)
+    full_milp_max_edges: int = 100_000
+    repair_top_k: int = 6  # decomposed: candidates per application by reduced cost in the restricted MILP
     seed: int = 0  # recorded; the solvers use no randomness (ties are broken by sorted ids)
 
 

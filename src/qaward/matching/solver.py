@@ -7,12 +7,11 @@ from collections import Counter
 from dataclasses import asdict
 
 import numpy as np
-import scipy.sparse as sp
 from ortools.graph.python import min_cost_flow
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .affinity import Candidates, build_candidates, pair_affinity
 from .availability import unavailable_reason
+from .milp import cover_masks, solve_model
 from .model import Instance, Issue, MatchingInputError, Pair, Parameters, Result, Unfilled
 
 FLOW_SOLVER = "ortools.SimpleMinCostFlow (max flow, min cost)"
@@ -277,28 +276,6 @@ def solve_flow(inst: Instance, params: Parameters = DEFAULT) -> Result:
     return res
 
 
-class _Rows:
-    """Accumulates sparse constraint blocks (vectorised COO pieces)."""
-
-    def __init__(self):
-        self.r, self.c, self.v, self.lo, self.hi = [], [], [], [], []
-        self.n = 0
-
-    def add(self, rows, cols, vals, lo, hi, count):
-        self.r.append(np.asarray(rows, dtype=np.int64) + self.n)
-        self.c.append(np.asarray(cols, dtype=np.int64))
-        self.v.append(np.broadcast_to(np.asarray(vals, dtype=np.float64), np.shape(rows)))
-        self.lo.append(np.broadcast_to(np.asarray(lo, dtype=np.float64), (count,)))
-        self.hi.append(np.broadcast_to(np.asarray(hi, dtype=np.float64), (count,)))
-        self.n += count
-
-    def constraint(self, n_vars):
-        m = sp.csr_matrix(
-            (np.concatenate(self.v), (np.concatenate(self.r), np.concatenate(self.c))), shape=(self.n, n_vars)
-        )
-        return LinearConstraint(m, np.concatenate(self.lo), np.concatenate(self.hi))
-
-
 def solve_milp(
     inst: Instance, params: Parameters = DEFAULT, *, side_constraints: bool = True, relax: bool = False
 ) -> Result:
@@ -309,6 +286,11 @@ def solve_milp(
     leaders/exact-code experts and unmet min loads are slack variables with a heavy penalty, so the
     model is always feasible and the result says what could not be met. ``relax=True`` solves the LP
     relaxation (for the bound only; its assignment is the rounded-down LP solution).
+
+    ``params.method``: "full" gives HiGHS the whole model; "decomposed" solves the network model by
+    min-cost flow, bounds the side-constrained model by Lagrangian relaxation at the flow's duals and
+    solves a MILP restricted to the best candidates by reduced cost (see ``decompose.py``); "auto"
+    uses the full model up to ``params.full_milp_max_edges`` candidate edges.
     """
     t0 = time.perf_counter()
     validate(inst)
@@ -317,146 +299,50 @@ def solve_milp(
     issues = precheck(inst, params, cands, side_constraints=side_constraints)
     if any(i.level == "error" for i in issues):
         raise MatchingInputError([i.message for i in issues if i.level == "error"])
-    apps, exps = inst.applications, inst.experts
-    n_a, n_e = len(apps), len(exps)
-    n_x = len(cands.app)
-    scale = params.scale
-    active = np.array([e.active for e in exps], dtype=bool)
-    lock_e = np.bincount(cands.exp[cands.locked], minlength=n_e)
-    max_e = np.where(active, [e.max_load for e in exps], lock_e).astype(np.int64)
-    min_e = np.where(active, [e.min_load for e in exps], 0).astype(np.int64)
-    panel = np.array([a.panel_size for a in apps], dtype=np.int64)
-    pen = int(round(params.load_penalty * scale))
-
-    # variable layout: x | y (leader, may_lead edges) | z (load units) | u (unfilled) | s (min short) | w | v
-    may_lead = np.array([e.may_lead for e in exps], dtype=bool)
-    lead_edges = np.nonzero(may_lead[cands.exp])[0] if side_constraints else np.zeros(0, dtype=np.int64)
-    n_y = len(lead_edges)
-    z_exp = np.repeat(np.arange(n_e, dtype=np.int64), max_e)
-    z_k = np.arange(int(max_e.sum()), dtype=np.int64) - np.repeat(np.cumsum(max_e) - max_e, max_e)
-    n_z = len(z_exp)
-    req = np.array([a.require_exact_code and bool(a.industry_codes) for a in apps], dtype=bool)
-    req &= np.bincount(cands.app[cands.exact], minlength=n_a) > 0  # no exact candidate: pre-check warned
-    lead_apps = np.bincount(cands.app[may_lead[cands.exp]], minlength=n_a) > 0
-    req_apps = np.nonzero(req)[0] if side_constraints else np.zeros(0, dtype=np.int64)
-    w_apps = np.nonzero(lead_apps)[0] if side_constraints else np.zeros(0, dtype=np.int64)
-    n_w = len(w_apps)
-    n_v = len(req_apps)
-    ox, oy, oz = 0, n_x, n_x + n_y
-    ou = oz + n_z
-    os_ = ou + n_a
-    ow = os_ + n_e
-    ov = ow + n_w
-    n_vars = ov + n_v
-
-    max_aff = float(np.abs(cands.score).max()) / scale if n_x else 0.0
-    max_marg = float(pen * (2 * max_e.max() - 1)) / scale if n_e and max_e.max() > 0 else 0.0
-    big = (2 * min(n_a, n_e) + 2) * (max_aff + max_marg) + 1.0
-    c = np.concatenate([
-        -cands.score / scale, np.zeros(n_y), pen * (2 * z_k + 1) / scale,
-        np.full(n_a, big), np.full(n_e, big), np.full(n_w, big), np.full(n_v, big),
-    ])  # fmt: skip
-    lb = np.zeros(n_vars)
-    ub = np.concatenate(
-        [np.ones(n_x + n_y + n_z), panel.astype(float), min_e.astype(float), np.ones(n_w + n_v)]
-    )
-    lb[ox + np.nonzero(cands.locked)[0]] = 1.0
-    if side_constraints and inst.locked_leaders:
-        pos = {(apps[cands.app[k]].id, exps[cands.exp[k]].id): t for t, k in enumerate(lead_edges)}
-        for pr in inst.locked_leaders:
-            lb[oy + pos[pr]] = 1.0
-    integrality = np.zeros(n_vars, dtype=np.int64)
-    if not relax:
-        integrality[: n_x + n_y] = 1
-        integrality[ou : ou + n_a] = 1
-        integrality[ow:] = 1
-
-    rows = _Rows()
-    ex = np.arange(n_x)
-    # panel seats: Σ_e x_ae + u_a = panel_a
-    rows.add(np.concatenate([cands.app, np.arange(n_a)]), np.concatenate([ox + ex, ou + np.arange(n_a)]), 1.0,
-             panel, panel, n_a)  # fmt: skip
-    # load: Σ_a x_ae − Σ_k z_ek = 0
-    rows.add(np.concatenate([cands.exp, z_exp]), np.concatenate([ox + ex, oz + np.arange(n_z)]),
-             np.concatenate([np.ones(n_x), -np.ones(n_z)]), 0.0, 0.0, n_e)  # fmt: skip
-    # min load: Σ_a x_ae + s_e ≥ min_e
-    rows.add(np.concatenate([cands.exp, np.arange(n_e)]), np.concatenate([ox + ex, os_ + np.arange(n_e)]), 1.0,
-             min_e, np.inf, n_e)  # fmt: skip
-    n_emp_rows = 0
-    if side_constraints:
-        t = np.arange(n_y)
-        # y_ae ≤ x_ae
-        rows.add(np.concatenate([t, t]), np.concatenate([oy + t, ox + lead_edges]),
-                 np.concatenate([np.ones(n_y), -np.ones(n_y)]), -np.inf, 0.0, n_y)  # fmt: skip
-        # Σ_e y_ae + w_a = 1 (panels with a leader-capable candidate; the others were reported)
-        if n_w:
-            lead_row = np.searchsorted(w_apps, cands.app[lead_edges])
-            rows.add(np.concatenate([lead_row, np.arange(n_w)]), np.concatenate([oy + t, ow + np.arange(n_w)]),
-                     1.0, 1.0, 1.0, n_w)  # fmt: skip
-        # at most one expert per employer per panel
-        emp_ids = {k: n for n, k in enumerate(sorted({e.employer_id for e in exps if e.employer_id}))}
-        emp = np.array([emp_ids.get(e.employer_id, -1) for e in exps], dtype=np.int64)[cands.exp]
-        has = np.nonzero(emp >= 0)[0]
-        key = cands.app[has] * (len(emp_ids) + 1) + emp[has]
-        uniq, inv, counts = np.unique(key, return_inverse=True, return_counts=True)
-        multi = counts[inv] > 1
-        grp_rows = np.unique(inv[multi], return_inverse=True)[1]
-        n_emp_rows = int(grp_rows.max()) + 1 if len(grp_rows) else 0
-        if n_emp_rows:
-            rows.add(grp_rows, ox + has[multi], 1.0, -np.inf, 1.0, n_emp_rows)
-        # at least one exact-code expert: Σ_{exact} x_ae + v_a ≥ 1
-        if n_v:
-            slot = np.full(n_a, -1, dtype=np.int64)
-            slot[req_apps] = np.arange(n_v)
-            sel = np.nonzero(cands.exact & (slot[cands.app] >= 0))[0]
-            rows.add(np.concatenate([slot[cands.app[sel]], np.arange(n_v)]),
-                     np.concatenate([ox + sel, ov + np.arange(n_v)]), 1.0, 1.0, np.inf, n_v)  # fmt: skip
-    cons = rows.constraint(n_vars)
+    apps = inst.applications
+    method = params.method
+    if method == "auto":
+        method = "full" if len(cands.app) <= params.full_milp_max_edges else "decomposed"
+    if method not in ("full", "decomposed"):
+        raise MatchingInputError([f"未知的求解方法「{params.method}」：应为 auto、full 或 decomposed"])
     t1 = time.perf_counter()
-    res = milp(c, constraints=cons, integrality=integrality, bounds=Bounds(lb, ub),
-               options={"time_limit": params.time_limit, "mip_rel_gap": params.mip_rel_gap, "disp": False})  # fmt: skip
+    if method == "decomposed" and side_constraints and not relax:
+        from .decompose import solve_decomposed  # noqa: PLC0415 (keeps the flow/MILP modules independent)
+
+        out = solve_decomposed(inst, params, cands, time_limit=params.time_limit)
+        solver = MILP_SOLVER + ", decomposed (min-cost flow duals, Lagrangian bound, restricted MILP)"
+    else:
+        out = solve_model(inst, params, cands, side_constraints=side_constraints, relax=relax,
+                          time_limit=params.time_limit)  # fmt: skip
+        solver = (
+            MILP_SOLVER
+            + (" LP relaxation" if relax else "")
+            + ("" if side_constraints else ", network model")
+        )
     t_solve = time.perf_counter() - t1
-    solver = (
-        MILP_SOLVER + (" LP relaxation" if relax else "") + ("" if side_constraints else ", network model")
-    )
-    stats = {"edges": n_x, "variables": n_vars, "constraints": rows.n, "employer_rows": n_emp_rows,
-             "candidates_s": t_cand, "solve_s": t_solve, "message": res.message}  # fmt: skip
-    if res.x is None:
-        status = {2: "infeasible", 1: "not_solved"}.get(res.status, "not_solved")
-        issues.append(Issue("solver", "error", f"MILP 未得到可行解：{res.message}"))
-        out = _finish(inst, params, cands, np.nonzero(cands.locked)[0].tolist(), [], issues, solver, status,
+    stats = {**out.stats, "candidates_s": t_cand, "solve_s": t_solve, "method": method}
+    scale = params.scale
+    if out.objective is None:
+        issues.append(Issue("solver", "error", f"MILP 未得到可行解：{out.message}"))
+        res = _finish(inst, params, cands, np.nonzero(cands.locked)[0].tolist(), [], issues, solver, out.status,
                       None, None, stats, params.top_k, side_constraints)  # fmt: skip
     else:
-        x = res.x
-        chosen = np.nonzero(x[ox : ox + n_x] > 0.5)[0]
-        leaders = lead_edges[x[oy : oy + n_y] > 0.5] if n_y else np.zeros(0, dtype=np.int64)
-        status = "optimal" if res.status == 0 else "feasible"
-        dual = getattr(res, "mip_dual_bound", None)
+        stats["solver_objective"] = out.objective / scale
+        bound = None if out.bound is None else out.bound / scale
+        res = _finish(inst, params, cands, out.chosen.tolist(), out.leaders.tolist(), issues, solver, out.status,
+                      bound, out.gap, stats, params.top_k, side_constraints)  # fmt: skip
         if relax:
-            dual = res.fun
-        bound = -float(dual) if dual is not None and np.isfinite(dual) else None
-        gap = getattr(res, "mip_gap", None)
-        if relax:
-            gap = None
-        elif gap is None and bound is not None:
-            gap = abs(bound + res.fun) / max(abs(res.fun), 1e-9)
-        stats["slack_unfilled"] = int(round(x[ou : ou + n_a].sum()))
-        stats["slack_no_leader"] = int(round(x[ow : ow + n_w].sum()))
-        stats["slack_no_exact"] = int(round(x[ov : ov + n_v].sum()))
-        stats["solver_objective"] = -float(res.fun)
-        out = _finish(inst, params, cands, chosen.tolist(), leaders.tolist(), issues, solver, status, bound,
-                      None if gap is None else float(gap), stats, params.top_k, side_constraints)  # fmt: skip
-        if side_constraints:
+            res.gap = None
+        if side_constraints and not relax:
+            need_lead, need_exact = cover_masks(inst, cands)
             for i, a in enumerate(apps):
-                if out.leaders[a.id] is None and not relax:
-                    out.issues.append(Issue("no_leader", "warning",
+                if res.leaders[a.id] is None:
+                    res.issues.append(Issue("no_leader", "warning",
                         f"申报「{a.id}」的评审组没有可担任组长的成员：请指定组长人选。", a.id))  # fmt: skip
-                if (
-                    req[i]
-                    and not relax
-                    and not any(p.components["exact_code"] for p in out.pairs if p.application_id == a.id)
+                if need_exact[i] and not any(
+                    p.components["exact_code"] for p in res.pairs if p.application_id == a.id
                 ):
-                    out.issues.append(Issue("no_exact_code", "warning",
+                    res.issues.append(Issue("no_exact_code", "warning",
                         f"申报「{a.id}」的评审组没有相同行业代码的专家：请补充该行业专家。", a.id))  # fmt: skip
-    out.stats["total_s"] = time.perf_counter() - t0
-    return out
+    res.stats["total_s"] = time.perf_counter() - t0
+    return res
