@@ -16,6 +16,7 @@ from qaward.accounts.domain.queries import (
 from qaward.permissions import permission_required
 from qaward.programs.domain.queries import programs_with_current_cycle
 from qaward.staff.demo_accounts import DEMO_ACCOUNTS
+from qaward.worklist import work_items
 
 
 @permission_required("qaward.use_site")
@@ -34,6 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "programs": programs,
         "holds_any_role": is_platform_admin(request.user) or bool(held),
         "pending_count": pending_registrations_for(request.user).count(),
+        "work_items": work_items(request.user),
     }
     return render(request, "staff/home.html", context)
 
