@@ -27,5 +27,47 @@ def make_expert(program, name="李建国", *, actor=None, **extra):
         "may_lead": False,
         "max_load": 5,
     }
+    if "employer_name" in extra:  # another employer: its own credit code or none
+        data["employer_uscc"] = ""
     data.update(extra)
     return pool.create_expert(program=program, actor=actor, name=name, **data)
+
+
+def make_cycle(program, number=2):
+    import datetime as dt
+
+    from qaward.programs.enums import CycleStatus
+    from qaward.programs.models import Cycle
+
+    return Cycle.objects.create(
+        program=program,
+        number=number,
+        year=2026,
+        call_opens=dt.date(2026, 3, 1),
+        call_closes=dt.date(2026, 4, 30),
+        status=CycleStatus.REVIEWING,
+        rulebook_id=program.rulebook_id,
+        rulebook_version=1,
+    )
+
+
+def make_application(cycle, name, *, uscc_code="", industry="C3670", keywords="汽车 质量管理", parent=None,
+                     contact=None, region="220100", unit=None, kind="organization", employer=None):  # fmt: skip
+    from django.contrib.auth import get_user_model
+
+    from qaward.applications.enums import ApplicationState
+    from qaward.applications.models import Applicant, Application
+
+    applicant = Applicant.objects.create(
+        kind=kind, name=name, uscc=uscc_code, parent=parent, region_code=region, industry_code=industry,
+        employer=employer,
+    )  # fmt: skip
+    if contact is not None:
+        applicant.contacts.add(contact)
+    creator = contact or get_user_model().objects.filter(is_active=True).first()
+    n = Application.objects.count() + 1
+    return Application.objects.create(
+        reference=f"JL2026-{n:04d}", cycle=cycle, applicant=applicant, kind=kind, tier="award",
+        state=ApplicationState.ACCEPTED, recommending_unit=unit, title=name, keywords=keywords,
+        created_by=creator,
+    )  # fmt: skip

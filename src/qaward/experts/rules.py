@@ -65,6 +65,39 @@ def is_admin(user) -> bool:
     return is_platform_admin(user)
 
 
+@rules.predicate
+def is_the_members_expert(user, member) -> bool:
+    return member is not None and is_the_expert(user, member.expert)
+
+
+@rules.predicate
+def is_seated_on_panel(user, panel) -> bool:
+    from qaward.experts.models import PanelMember
+    from qaward.experts.models.panels import SEATED
+
+    return (
+        panel is not None
+        and getattr(user, "is_authenticated", False)
+        and PanelMember.objects.filter(panel=panel, expert__user=user, status__in=SEATED).exists()
+    )
+
+
+@rules.predicate
+def is_applicant_contact(user, application) -> bool:
+    return (
+        application is not None
+        and getattr(user, "is_authenticated", False)
+        and application.applicant.contacts.filter(pk=user.pk).exists()
+    )
+
+
+@rules.predicate
+def expert_may_see_application(user, application) -> bool:
+    from qaward.experts.domain.queries import expert_may_see_application as may_see
+
+    return may_see(user, application)
+
+
 # Pool pages of one program.
 rules.add_perm("experts.view_pool", is_signed_in & (is_office_staff_of | is_supervisor_of))
 rules.add_perm("experts.manage_pool", is_signed_in & is_office_staff_of)
@@ -81,3 +114,16 @@ rules.add_perm("experts.view_own_work", is_signed_in & has_expert_profile)
 # Agencies: the office records the entrustment; appointing office staff is the platform's.
 rules.add_perm("experts.manage_agencies", is_signed_in & is_office_staff_of)
 rules.add_perm("experts.appoint_agency_staff", is_signed_in & is_admin)
+# Conflicts (object: a program or a conflict) and panels (a program, cycle, panel or member).
+rules.add_perm("experts.view_conflicts", is_signed_in & (is_office_staff_of | is_supervisor_of))
+rules.add_perm("experts.manage_conflicts", is_signed_in & is_office_staff_of)
+rules.add_perm("experts.view_panels", is_signed_in & (is_office_staff_of | is_supervisor_of))
+rules.add_perm("experts.build_panels", is_signed_in & is_office_staff_of)
+rules.add_perm("experts.view_panel_as_member", is_signed_in & is_seated_on_panel)
+rules.add_perm("experts.respond", is_signed_in & is_the_members_expert)
+rules.add_perm("experts.declare", is_signed_in & is_the_members_expert)
+# An applicant asks that a named expert withdraw (object: the application).
+rules.add_perm("experts.request_recusal", is_signed_in & is_applicant_contact)
+# An expert's access to an application, its files, scores and discussion (object: the
+# application). Other apps (documents, reviews) ask this permission, never the tables.
+rules.add_perm("experts.review_application", is_signed_in & expert_may_see_application)

@@ -1,5 +1,7 @@
 from qaward.experts.models.agency import Agency, AgencyStaff
+from qaward.experts.models.conflicts import Conflict, ConflictPolicy, Declaration
 from qaward.experts.models.credit import DisciplineEvaluation, Sanction
+from qaward.experts.models.panels import Panel, PanelApplication, PanelMember, SolverRun
 from qaward.experts.models.pool import (
     AvailabilityWindow,
     DeclaredRelationship,
@@ -12,10 +14,17 @@ __all__ = [
     "Agency",
     "AgencyStaff",
     "AvailabilityWindow",
+    "Conflict",
+    "ConflictPolicy",
+    "Declaration",
     "DeclaredRelationship",
     "DisciplineEvaluation",
     "Expert",
     "FormerEmployment",
+    "Panel",
+    "PanelApplication",
+    "PanelMember",
     "PoolMembership",
     "Sanction",
+    "SolverRun",
 ]

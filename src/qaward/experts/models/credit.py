@@ -16,6 +16,9 @@ class DisciplineEvaluation(models.Model):
 
     expert = models.ForeignKey("experts.Expert", on_delete=models.PROTECT, related_name="evaluations")
     program = models.ForeignKey("programs.AwardProgram", on_delete=models.PROTECT, related_name="+")
+    panel = models.ForeignKey(
+        "experts.Panel", on_delete=models.PROTECT, null=True, blank=True, related_name="evaluations"
+    )
     evaluator = models.CharField(_("evaluated by"), max_length=100)
     rating = models.CharField(_("rating"), max_length=8, choices=EvaluationRating.choices)
     comment = models.TextField(_("comment"), blank=True)
