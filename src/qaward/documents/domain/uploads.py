@@ -26,17 +26,30 @@ logger = logging.getLogger(__name__)
 
 
 def store_upload(
-    *, uploaded_file, slot: str, actor, program=None, owner=None, trade_secret: bool = False
+    *,
+    uploaded_file,
+    slot: str,
+    actor,
+    program=None,
+    owner=None,
+    trade_secret: bool = False,
+    public: bool = False,
 ) -> StoredFile:
     """Check ``uploaded_file`` against ``slot``, scan it, store it privately and return its row.
+
+    ``public=True``: the file comes from a visitor without an account (a portal form such as an
+    objection); ``actor`` may then be None and the file has no uploader (only the office of its
+    program may download it).
 
     Refusals are ValidationErrors whose (Chinese) messages name the file and the limit. Call it
     outside any enclosing transaction where possible: the audit event of an infected upload is
     written before the refusal is raised, and survives only if nothing rolls it back.
     """
     slot_def = get_slot(slot)
-    if actor is None or not getattr(actor, "is_authenticated", False):
+    if not public and (actor is None or not getattr(actor, "is_authenticated", False)):
         raise ValueError("store_upload needs the authenticated user who uploads the file")
+    if not getattr(actor, "is_authenticated", False):
+        actor = None
     name = sanitise_original_name(getattr(uploaded_file, "name", ""))
 
     with inspect_upload(uploaded_file, slot=slot_def, name=name) as checked:

@@ -1,0 +1,1 @@
+"""Writes of the objections app (reads: ``objections.domain.queries``)."""
