@@ -122,10 +122,11 @@ def windows_of_cycle(cycle) -> QuerySet[PublicityWindow]:
     )
 
 
-def countdown(window: PublicityWindow, at: datetime | None = None) -> dict:
+def countdown(window: PublicityWindow, at: datetime | None = None, calendar=None) -> dict:
     """Time left, computed on the server: state, working days left (today counted while the window
     runs), seconds to closing, and a readable calendar remainder. A calendar year nobody entered
-    gives ``workdays_left`` None and the reason in ``calendar_error``."""
+    gives ``workdays_left`` None and the reason in ``calendar_error``. Pass ``calendar`` (one
+    ``current_work_calendar()``) when counting down many windows on one page."""
     from qaward.programs.calendar import current_work_calendar
 
     now = _now(at)
@@ -141,9 +142,8 @@ def countdown(window: PublicityWindow, at: datetime | None = None) -> dict:
     if state != "closed":
         start = max(today, window.starts_on)
         try:
-            result["workdays_left"] = current_work_calendar().workdays_between(
-                start, window.ends_on, "inclusive"
-            )
+            calendar = calendar or current_work_calendar()
+            result["workdays_left"] = calendar.workdays_between(start, window.ends_on, "inclusive")
         except CalendarYearMissing as missing:
             result["workdays_left"] = None
             result["calendar_error"] = str(missing)
