@@ -1,0 +1,101 @@
+"""The non-acceptance letter (不予受理通知书): numbered, rendered as a 公文 PDF citing the rule,
+kept as a StoredFile owned by the application, and sent to the applicant's contacts by email
+once the decision is committed. The applicant's application page lists it (``letters_for``)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from qaward.audit.domain import record
+from qaward.documents.pdf import format_doc_no, render_official_letter, store_generated_pdf
+from qaward.vetting.domain.base import rulebook_of, today
+from qaward.vetting.models import IssuedLetter, LetterSequence
+
+logger = logging.getLogger(__name__)
+
+LETTER_SLOT = "official_letter"
+
+
+def default_letter_code(program) -> str:
+    """机关代字 when the office has set none: the jurisdiction's first character + 质奖办函
+    (吉林省 → 吉质奖办函)."""
+    name = program.jurisdiction.name if program.jurisdiction_id else program.name
+    return f"{name[:1]}质奖办函"
+
+
+def next_doc_no(program, year: int) -> str:
+    """The next 发文字号 of ``program`` in ``year``; call inside the transaction issuing the letter
+    (the sequence row is locked until it commits, so numbers never repeat or skip)."""
+    sequence, _created = LetterSequence.objects.select_for_update().get_or_create(
+        program=program, year=year, defaults={"code": default_letter_code(program)}
+    )
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    return format_doc_no(sequence.code, year, sequence.last_number)
+
+
+def _contacts_with_email(application) -> list[str]:
+    return sorted({u.email for u in application.applicant.contacts.all() if u.is_active and u.email})
+
+
+@transaction.atomic
+def issue_non_acceptance_letter(*, application, reason: str, actor) -> IssuedLetter:
+    book = rulebook_of(application)
+    rule = book.intake.formal_review
+    program = application.cycle.program
+    day = today()
+    doc_no = next_doc_no(program, day.year)
+    title = f"关于{program.name}申报不予受理的通知"
+    context = {
+        "issuer": program.office_name or program.name,
+        "doc_no": doc_no,
+        "addressee": application.applicant.name,
+        "you": "你" if application.kind == "individual" else "你单位",
+        "award_name": program.name,
+        "cycle_label": f"（{application.cycle.label}）",
+        "reference": application.reference,
+        "reason_paragraphs": [p.strip() for p in reason.splitlines() if p.strip()],
+        "citation": book.cite(rule.cite),
+        "office_name": program.office_name or program.name,
+        "date": day,
+    }
+    data = render_official_letter(template="documents/pdf/non_acceptance.html", context=context, title=title)
+    stored = store_generated_pdf(
+        data=data, name=f"不予受理通知书-{application.reference}", slot=LETTER_SLOT, program=program,
+        owner=application, actor=actor,
+    )  # fmt: skip
+    recipients = _contacts_with_email(application)
+    letter = IssuedLetter.objects.create(
+        application=application, kind=IssuedLetter.KIND_NON_ACCEPTANCE, doc_no=doc_no, title=title,
+        file=stored, issued_by=actor, emailed_to=recipients,
+    )  # fmt: skip
+    record(
+        actor=actor, action="vetting.issue_letter", obj=application,
+        after={"doc_no": doc_no, "kind": letter.kind, "file": str(stored.pk), "sha256": stored.sha256,
+               "emailed_to": len(recipients)},
+        program=program,
+    )  # fmt: skip
+    if recipients:
+        subject = f"【{program.name}】{title}（{doc_no}）"
+        body = (
+            f"{application.applicant.name}：\n\n"
+            f"你报送的{program.name}申报（申报编号：{application.reference}）经形式审查未被列入受理名单。\n"
+            f"不予受理的理由：\n{reason}\n\n"
+            f"依据：{book.cite(rule.cite)}。\n"
+            "《不予受理通知书》已存入申报系统，请登录后在本申报页面查看和下载。\n\n"
+            f"{program.office_name or program.name}"
+        )
+        transaction.on_commit(lambda: _send(subject, body, recipients, application.reference))
+    return letter
+
+
+def _send(subject: str, body: str, recipients: list[str], reference: str) -> None:
+    # After commit: a mail failure must not undo the decision; the letter is in the system anyway.
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except Exception:
+        logger.exception("could not email the non-acceptance letter of %s", reference)

@@ -1,0 +1,54 @@
+"""Letters the system issues (不予受理通知书 …) and their document numbers (发文字号).
+
+Numbers run per program and year without gaps: ``LetterSequence`` is locked while a letter is
+issued. ``code`` is the 机关代字 (e.g. 吉质奖办函); the default is derived from the program's
+jurisdiction and staff may change it in the admin before the first letter of a year.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class LetterSequence(models.Model):
+    program = models.ForeignKey("programs.AwardProgram", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    code = models.CharField(_("agency code (机关代字)"), max_length=20)
+    last_number = models.PositiveIntegerField(_("last number issued"), default=0)
+
+    class Meta:
+        verbose_name = _("letter number sequence")
+        verbose_name_plural = _("letter number sequences")
+        constraints = [
+            models.UniqueConstraint(fields=["program", "year"], name="vetting_lettersequence_unique_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}〔{self.year}〕"
+
+
+class IssuedLetter(models.Model):
+    KIND_NON_ACCEPTANCE = "non_acceptance"
+    KINDS = [(KIND_NON_ACCEPTANCE, _("Notice of non-acceptance"))]
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="issued_letters"
+    )
+    kind = models.CharField(_("kind of letter"), max_length=32, choices=KINDS)
+    doc_no = models.CharField(_("document number"), max_length=40, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.OneToOneField("documents.StoredFile", on_delete=models.PROTECT, related_name="+")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    emailed_to = models.JSONField(_("sent by email to"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("issued letter")
+        verbose_name_plural = _("issued letters")
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return f"{self.doc_no} {self.title}"
