@@ -26,6 +26,7 @@ urlpatterns = [
     path("files/", include("qaward.documents.urls")),
     path("applications/", include("qaward.applications.urls")),
     path("vetting/", include("qaward.vetting.urls")),
+    path("programs/", include("qaward.programs.urls")),
     path("publicity/", include("qaward.publicity.urls")),
     path("objections/", include("qaward.objections.urls")),
     path("experts/", include("qaward.experts.urls")),
