@@ -30,7 +30,50 @@ from qaward.matching import (
 )
 from qaward.matching.model import _SECTIONS
 
-WORDS = [f"词{i:03d}" for i in range(300)]
+# keyword phrases built from two-character domain words, so that Han bigrams overlap as in real data
+_STEMS = [
+    "汽车",
+    "零件",
+    "钢铁",
+    "化工",
+    "医药",
+    "食品",
+    "纺织",
+    "电子",
+    "机械",
+    "装备",
+    "精益",
+    "质量",
+    "管理",
+    "标准",
+    "检测",
+    "物流",
+    "能源",
+    "环保",
+    "数字",
+    "智能",
+    "安全",
+    "服务",
+    "建筑",
+    "材料",
+    "农业",
+    "冶金",
+    "电力",
+    "通信",
+    "软件",
+    "金融",
+    "物业",
+    "旅游",
+    "卫生",
+    "教育",
+    "交通",
+    "仓储",
+    "包装",
+    "模具",
+    "仪器",
+    "焊接",
+]
+WORDS = sorted({a + b for a in _STEMS for b in _STEMS if a != b})[::5]  # 312 phrases
 
 
 def _random_code(rng: random.Random, depth: int) -> str:

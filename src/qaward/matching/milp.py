@@ -146,9 +146,10 @@ def solve_model(
     # load: Σ_a x_ae − Σ_k z_ek = 0
     rows.add(np.concatenate([cands.exp, z_exp]), np.concatenate([ox + ex, oz + np.arange(n_z)]),
              np.concatenate([np.ones(n_x), -np.ones(n_z)]), 0.0, 0.0, n_e)  # fmt: skip
-    # min load: Σ_a x_ae + s_e ≥ min_e
-    rows.add(np.concatenate([cands.exp, np.arange(n_e)]), np.concatenate([ox + ex, os_ + np.arange(n_e)]), 1.0,
-             min_e, np.inf, n_e)  # fmt: skip
+    # min load: Σ_k z_ek + s_e ≥ min_e (on the load units, so the load row's dual is the expert's whole
+    # price, as the Lagrangian bound in decompose.py needs)
+    rows.add(np.concatenate([z_exp, np.arange(n_e)]), np.concatenate([oz + np.arange(n_z), os_ + np.arange(n_e)]),
+             1.0, min_e, np.inf, n_e)  # fmt: skip
     n_emp_rows = 0
     if side_constraints:
         t = np.arange(n_y)
