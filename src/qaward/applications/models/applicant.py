@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from qaward.applications.enums import ApplicantKind, OrganizationSize
+from qaward.applications.enums import ApplicantKind, OrganizationSize, OrganizationType, SafetyLevel
 from qaward.privacy.validators import validate_uscc
 from qaward.programs.validators import validate_gb2260_code
 
@@ -41,6 +41,9 @@ class Applicant(models.Model):
     region_code = models.CharField(
         _("registered region"), max_length=6, blank=True, validators=[validate_gb2260_code]
     )
+    org_type = models.CharField(
+        _("type of organisation"), max_length=24, choices=OrganizationType.choices, blank=True
+    )
     legal_person = models.BooleanField(_("independent legal person"), default=True)
     founded = models.DateField(_("founded on"), null=True, blank=True)
     industry_code = models.CharField(
@@ -51,7 +54,9 @@ class Applicant(models.Model):
     tags = models.JSONField(_("tags"), default=list, blank=True)
     # [{"name": "ISO 9001", "number": "...", "issued": "2021-03-01", "expires": "2027-02-28"}]
     certificates = models.JSONField(_("certificates"), default=list, blank=True)
-    safety_level = models.CharField(_("safety standardisation level"), max_length=16, blank=True)
+    safety_level = models.CharField(
+        _("safety standardisation level"), max_length=16, blank=True, choices=SafetyLevel.choices
+    )
     # Individuals
     person = models.ForeignKey(
         "privacy.PersonIdentity",
@@ -115,6 +120,17 @@ class TeamMember(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), validators=[MinValueValidator(1)])
     role_in_team = models.CharField(_("role in the team"), max_length=100, blank=True)
     employer_name = models.CharField(_("employer name"), max_length=200, blank=True)
+    years_in_quality_work = models.PositiveSmallIntegerField(
+        _("years in quality work"), null=True, blank=True, validators=[MaxValueValidator(80)]
+    )
+    years_in_region = models.PositiveSmallIntegerField(
+        _("years working in the region"), null=True, blank=True, validators=[MaxValueValidator(80)]
+    )
+    works_in_jurisdiction = models.BooleanField(
+        _("does quality work in the award's region"), null=True, blank=True
+    )
+    # Leaving a team is a state: the member stays on record for the applications already made.
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("team member")

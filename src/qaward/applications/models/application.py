@@ -50,6 +50,9 @@ class Application(models.Model):
     self_evaluation = models.JSONField(_("self-evaluation"), default=dict, blank=True)
     facts = models.JSONField(_("eligibility facts"), default=dict, blank=True)
     declarations = models.JSONField(_("declarations"), default=dict, blank=True)
+    # The eligibility self-check as it stood when the application was (re)submitted: outcome,
+    # as_of, rulebook@version and every verdict (see applications.domain.checks).
+    self_check = models.JSONField(_("eligibility self-check"), default=dict, blank=True)
     correction_due = models.DateField(_("correction due"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
