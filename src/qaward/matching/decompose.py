@@ -289,26 +289,14 @@ def solve_decomposed(
     width = max(1, params.repair_top_k)
     best: MilpOutcome | None = None
     rounds = []
+    extra = np.zeros(len(cands.app), dtype=bool)  # edges good at the LP's prices (from earlier rounds)
     while True:
-        widths = np.where(binding, 4 * width, width)
-        keep = _reduced_edges(inst, cands, r, flow_chosen, widths)
+        keep = _reduced_edges(inst, cands, r, flow_chosen, np.where(binding, 4 * width, width)) | extra
         sub_idx = np.nonzero(keep)[0]
         left = time_limit - (time.perf_counter() - t0)
         if left <= 0 and best is not None:
             break
-        # better prices: the duals of the load rows in the LP relaxation of the reduced model
-        lp = solve_model(inst, params, _subset(cands, keep), side_constraints=True, relax=True,
-                         time_limit=max(left, 1.0), big=big, masks=masks, want_duals=True)  # fmt: skip
-        if "load_duals" in lp.stats:
-            lam_lp = lp.stats["load_duals"]
-            lag, _, binding_lp = lagrangian_bound(inst, params, cands, lam_lp, big)
-            stats.setdefault("lp_dual_bounds", []).append(lag / params.scale)
-            bound = min(bound, lag)
-            # widen around the LP's prices too: edges good at either price enter the restricted MILP
-            keep |= _reduced_edges(inst, cands, cands.score - lam_lp[cands.exp], flow_chosen,
-                                   np.where(binding_lp, 4 * width, width))  # fmt: skip
-            sub_idx = np.nonzero(keep)[0]
-        left = time_limit - (time.perf_counter() - t0)
+        # the restricted MILP first: it gets the time, the bound comes after
         out = solve_model(inst, params, _subset(cands, keep), side_constraints=True, relax=False,
                           time_limit=max(left, 1.0), big=big, masks=masks)  # fmt: skip
         rounds.append({"width": width, "edges": int(len(sub_idx)), "status": out.status,
@@ -321,11 +309,24 @@ def solve_decomposed(
             if best is None or out.objective > best.objective:
                 best = out
         gap = _gap(bound, best.objective) if best is not None and best.objective is not None else None
-        # HiGHS' own bound on the restricted model is no bound on the full one: only the Lagrangian is
         if gap is not None and gap <= params.mip_rel_gap + _EPS:
             break
-        if len(sub_idx) == len(cands.app) or time.perf_counter() - t0 >= time_limit:
+        left = time_limit - (time.perf_counter() - t0)
+        if len(sub_idx) == len(cands.app) or left <= 0:
             break
+        # better prices: the duals of the load rows in the LP relaxation of the reduced model; they tighten
+        # the bound, and edges good at these prices join the next round
+        lp = solve_model(inst, params, _subset(cands, keep), side_constraints=True, relax=True,
+                         time_limit=max(left, 1.0), big=big, masks=masks, want_duals=True)  # fmt: skip
+        if "load_duals" in lp.stats:
+            lam_lp = lp.stats["load_duals"]
+            lag, _, binding_lp = lagrangian_bound(inst, params, cands, lam_lp, big)
+            stats.setdefault("lp_dual_bounds", []).append(lag / params.scale)
+            bound = min(bound, lag)
+            extra |= _reduced_edges(inst, cands, cands.score - lam_lp[cands.exp], flow_chosen,
+                                    np.where(binding_lp, 4 * width, width))  # fmt: skip
+            if best is not None and _gap(bound, best.objective) <= params.mip_rel_gap + _EPS:
+                break
         width *= 2
     if best is None:
         return out
