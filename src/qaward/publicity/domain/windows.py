@@ -74,7 +74,7 @@ def default_body(*, cycle, rule, citation: str, starts_on: date, ends_on: date, 
     program = cycle.program
     fmt = "%Y年%m月%d日"
     return (
-        f"根据{citation}的规定，现将{program.name}{cycle.label}{rule.subject}予以公示，接受社会监督。\n"
+        f"根据{citation}的规定，现将{cycle.label}{rule.subject}予以公示，接受社会监督。\n"
         f"公示期为{starts_on.strftime(fmt)}至{ends_on.strftime(fmt)}（{workdays}个工作日）。\n"
         f"对公示名单有异议的，请于公示期内以真实身份和必要的书面证实材料向{program.office_name}提出；"
         "逾期或以匿名方式提出的异议不予受理。"
