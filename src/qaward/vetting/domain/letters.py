@@ -21,10 +21,11 @@ LETTER_SLOT = "official_letter"
 
 
 def default_letter_code(program) -> str:
-    """机关代字 when the office has set none: the jurisdiction's first character + 质奖办函
-    (吉林省 → 吉质奖办函)."""
-    name = program.jurisdiction.name if program.jurisdiction_id else program.name
-    return f"{name[:1]}质奖办函"
+    """机关代字 when the office has set none: a province's first character or a city's
+    (prefecture's) first two, + 质奖办函 (吉林省 → 吉质奖办函, 吉安市 → 吉安质奖办函)."""
+    place = program.jurisdiction
+    short = place.name[:1] if place.level == "province" else place.name[:2]
+    return f"{short}质奖办函"
 
 
 def next_doc_no(program, year: int) -> str:

@@ -38,7 +38,8 @@ class IssuedLetter(models.Model):
         "applications.Application", on_delete=models.PROTECT, related_name="issued_letters"
     )
     kind = models.CharField(_("kind of letter"), max_length=32, choices=KINDS)
-    doc_no = models.CharField(_("document number"), max_length=40, unique=True)
+    # Unique within a program (its LetterSequence); two offices may share a 机关代字.
+    doc_no = models.CharField(_("document number"), max_length=40)
     title = models.CharField(_("title"), max_length=200)
     file = models.OneToOneField("documents.StoredFile", on_delete=models.PROTECT, related_name="+")
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
