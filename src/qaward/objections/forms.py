@@ -141,7 +141,7 @@ class ExpertForm(forms.Form):
 
 class OutcomeForm(forms.Form):
     upheld = forms.TypedChoiceField(
-        label=_("Decision"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        label=_("Decision on the objection"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
         choices=[("yes", _("Objection upheld: the applicant is disqualified from this cycle")),
                  ("no", _("Objection not upheld: the applicant continues"))],
     )  # fmt: skip

@@ -219,6 +219,7 @@ def _case_context(request, objection, bound=None) -> dict:
         "may_handle": may_handle,
         "admissibility": admissibility_deadline(objection),
         "verifications": [(v, deadline(v.due_on, done=not v.is_pending)) for v in objection.verifications.all()],
+        "pending_verification": any(v.is_pending for v in objection.verifications.all()),
         "experts": objection.experts.all(),
         "letters": objection.letters.select_related("file"),
         "files": StoredFile.objects.filter(owner_object_id=str(objection.pk), slot__in=["evidence", "id_proof", "sealed_letter"],
