@@ -12,7 +12,7 @@ from qaward.vetting.domain.base import (
 )
 from qaward.vetting.enums import ConsultationOutcome, CreditResult
 
-_DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"})
+_DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 _TEXT = {"class": "form-control", "rows": 3}
 
 
@@ -59,7 +59,7 @@ class CreditForm(forms.Form):
 
 class ConsultForm(forms.Form):
     departments = forms.CharField(
-        label=_("Departments (one per line)"), widget=forms.Textarea(attrs=_TEXT),
+        label=_("Departments (one per line)"), widget=forms.Textarea(attrs={"class": "form-control", "rows": 6}),
     )  # fmt: skip
     workdays = forms.IntegerField(
         label=_("Working days to answer"), min_value=1, max_value=MAX_WORKDAYS,
@@ -100,6 +100,7 @@ class AcceptForm(forms.Form):
     override_reason = forms.CharField(
         label=_("Reason to accept before every department answered"), required=False,
         widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+        help_text=_("Only when a department has not answered yet; the reason is kept in the audit log."),
     )  # fmt: skip
 
 

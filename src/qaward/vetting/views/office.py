@@ -122,6 +122,7 @@ def office_review(request: HttpRequest, reference: str) -> HttpResponse:
         "book": book,
         "rule": book.intake.formal_review,
         "citation": book.cite(book.intake.formal_review.cite),
+        "tier_label": book.tiers[application.tier].label if application.tier in book.tiers else application.tier,
         "forms": forms,
         "action": action,
         "report": formal.eligibility_report(application),

@@ -61,12 +61,20 @@ def _forms(application, data=None, files=None, action=None):
             bound("consult")[0], prefix="consult",
             initial={"departments": "\n".join(consult_domain.named_departments(application, ConsultedBy.RECOMMENDER))},
         ),
-        "publish": WindowForm(bound("publish")[0], prefix="publish", initial={"starts_on": today()}),
+        "publish": WindowForm(bound("publish")[0], prefix="publish",
+                              initial={"starts_on": today(), "workdays": _min_workdays(application)}),
         "recommend": RecommendForm(bound("recommend")[0], prefix="recommend",
                                    initial={"opinion": review.opinion if review else ""}),
         "decline": ReasonForm(bound("decline")[0], prefix="decline"),
         "return": ReturnForm(bound("return")[0], prefix="return"),
     }  # fmt: skip
+
+
+def _min_workdays(application):
+    rule = rulebook_of(application).intake.recommender_review
+    if rule is None or not rule.publicity_window:
+        return None
+    return rulebook_of(application).window(rule.publicity_window).min_workdays
 
 
 def _act(request, application, action, form):
@@ -188,4 +196,7 @@ def _context(application, forms, action):
         "editable": application.state == ApplicationState.SUBMITTED,
         "state_changes": application.state_changes.all(),
         "citation": book.cite(book.intake.recommender_review.cite) if book.intake.recommender_review else "",
+        "tier_label": book.tiers[application.tier].label
+        if application.tier in book.tiers
+        else application.tier,
     }
