@@ -1,0 +1,36 @@
+"""Readable names of this app's audit actions (see qaward.audit.labels)."""
+
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    "experts.account_linked": _("Expert linked to an account"),
+    "experts.agency_entrusted": _("Review work entrusted to an agency"),
+    "experts.agency_entrustment_ended": _("Agency entrustment ended"),
+    "experts.agency_staff_appointed": _("Agency staff appointed"),
+    "experts.availability_added": _("Expert availability recorded"),
+    "experts.conflict_decided": _("Conflict of interest decided"),
+    "experts.conflict_declared": _("Conflict of interest declared by the expert"),
+    "experts.conflict_requested": _("Recusal requested by the applicant"),
+    "experts.conflict_detected": _("Conflict of interest detected from data"),
+    "experts.conflict_pinned": _("Conflict of interest pinned by staff"),
+    "experts.declared": _("Expert declaration on an application"),
+    "experts.evaluation_recorded": _("Evaluation of an expert recorded"),
+    "experts.expert_created": _("Expert added to the pool"),
+    "experts.expert_updated": _("Expert profile changed"),
+    "experts.former_employment_added": _("Former employer recorded"),
+    "experts.invitation_accepted": _("Panel invitation accepted"),
+    "experts.leader_set": _("Panel leader appointed"),
+    "experts.member_added": _("Expert seated on a panel"),
+    "experts.member_locked": _("Panel seat locked"),
+    "experts.member_removed": _("Expert removed from a panel"),
+    "experts.panel_activated": _("Panel started work"),
+    "experts.panel_created": _("Panel created"),
+    "experts.panel_dissolved": _("Panel dissolved"),
+    "experts.pool_imported": _("Expert pool imported from Excel"),
+    "experts.pool_joined": _("Expert joined a program's pool"),
+    "experts.pool_left": _("Expert left a program's pool"),
+    "experts.relationship_declared": _("Relationship with an applicant declared"),
+    "experts.sanction_imposed": _("Sanction imposed on an expert"),
+    "experts.solver_run": _("Assignment solver run"),
+    "experts.status_changed": _("Expert status changed"),
+}
