@@ -78,7 +78,7 @@ class SelfCheck:
         }
 
 
-def _call_window(book, application, today: dt.date) -> Verdict:
+def _call_window(book, application, today: dt.date, at_the_time: bool = False) -> Verdict:
     cycle = application.cycle
     if application.state == ApplicationState.RETURNED:
         rule = book.intake.recommender_review or book.intake.formal_review
@@ -90,7 +90,9 @@ def _call_window(book, application, today: dt.date) -> Verdict:
         shown = f"，补正期限至{due.isoformat()}" if due else ""
         return make_verdict(book, rule, "correction_due", PASS, f"退回补正后重新提交{shown}")
     window = f"{cycle.call_opens.isoformat()}至{cycle.call_closes.isoformat()}"
-    if cycle.status != CycleStatus.OPEN:
+    # Recreating a past submission (the demo loader), the cycle was open then: judge by its dates.
+    was_open = at_the_time and cycle.status not in (CycleStatus.DRAFT, CycleStatus.ARCHIVED)
+    if cycle.status != CycleStatus.OPEN and not was_open:
         outcome, text = FAIL, f"本届（{cycle.label}）当前不接受申报（{cycle.get_status_display()}）"
     elif today < cycle.call_opens:
         outcome, text = FAIL, f"本届申报时间为{window}，尚未开始"
@@ -256,12 +258,14 @@ def publicity_verdicts(book, requirement, publicity, today: dt.date) -> list[Ver
     return found
 
 
-def run_self_check(application, today: dt.date) -> SelfCheck:
+def run_self_check(application, today: dt.date, *, at_the_time: bool = False) -> SelfCheck:
+    """The self-check as of ``today``; ``at_the_time`` judges a past day's call by its dates only
+    (the cycle has since moved on), for recreating past submissions."""
     book = book_of(application)
     publicity = getattr(application, "internal_publicity", None)
     facts = application_facts(book, application, today)
     call = Section("申报时间")
-    call.add(_call_window(book, application, today))
+    call.add(_call_window(book, application, today, at_the_time))
     eligibility = Section("申报条件")
     outcomes = _eligibility(book, application, today, eligibility, facts)
     _branch(book, application, eligibility, publicity)

@@ -84,6 +84,7 @@ def submit_application(
     ``today`` is for tests and the demo (the office's today by default); views never pass it.
     A resubmission keeps the route and unit it was first submitted by.
     """
+    at_the_time = today is not None and today < local_today()
     today = today or local_today()
     application = Application.objects.select_related("cycle__program", "applicant").get(pk=application.pk)
     book = book_of(application)
@@ -93,7 +94,7 @@ def submit_application(
     route_check, route, unit = _route_verdict(book, application, route_id, recommending_unit)
     name = transition_name(application, route.via if route else "")
     check_transition(application=application, name=name, actor=actor)
-    check = run_self_check(application, today)
+    check = run_self_check(application, today, at_the_time=at_the_time)
     if check.blocking:
         refuse(actor=actor, action=ACTION, verdict=check.blocking[0], obj=application, program=program)
     if route_check.outcome == FAIL:

@@ -66,7 +66,7 @@ class ApplicationForm(forms.Form):
             self.fields[spec.name] = _field_for(spec, strict)
             if spec.kind == "dates":
                 self.fields[spec.name + DATES_SUFFIX] = forms.CharField(
-                    label=f"{spec.label}：发生日期",
+                    label="发生日期（每行一个）",
                     required=False,
                     max_length=2000,
                     widget=forms.Textarea(attrs={"rows": 2, "placeholder": "2024-05-31"}),

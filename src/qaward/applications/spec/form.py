@@ -136,10 +136,13 @@ def fact_fields(book: Rulebook, kind: str) -> list[FieldSpec]:
             help_text = (
                 "近年来没有发生的选“没有”；发生过的选“有”并逐行填写发生日期（YYYY-MM-DD）。" + help_text
             )
+        label = FACTS[fact_name].label
+        if FACTS[fact_name].type == "dates":
+            label = label.removesuffix("的发生日期").removesuffix("的产生日期") + "：近年来是否发生"
         fields.append(
             FieldSpec(
                 name=f"fact_{fact_name}",
-                label=FACTS[fact_name].label,
+                label=label,
                 kind=_fact_kind(fact_name),
                 help=help_text,
                 fact=fact_name,
