@@ -1,4 +1,5 @@
 import dataclasses
+import json
 from itertools import combinations
 
 import numpy as np
@@ -8,7 +9,8 @@ from hypothesis import strategies as st
 
 from qaward.matching import Parameters, build_candidates, solve_milp
 from qaward.matching.decompose import lagrangian_bound, network_duals, panel_best
-from qaward.matching.milp import big_penalty
+from qaward.matching.milp import big_penalty, cover_masks
+from qaward.matching.pricing import best_panels, panel_data
 
 from .helpers import random_instance
 from .test_solver import check_feasible
@@ -83,9 +85,60 @@ def test_decomposed_matches_full_milp(seed, n_a, n_e, n_locked):
         full = solve_milp(inst, dataclasses.replace(P, method="full"))
     except Exception:
         return
-    dec = solve_milp(inst, dataclasses.replace(P, method="decomposed", repair_top_k=1))
+    dec = solve_milp(inst, dataclasses.replace(P, method="decomposed"))
     check_feasible(inst, dec, milp_mode=True)
     assert dec.stats["method"] == "decomposed"
     assert dec.stats["solver_objective"] == pytest.approx(full.stats["solver_objective"])
     assert dec.status == "optimal" and dec.gap <= 1e-9
     assert dec.bound >= dec.stats["solver_objective"] - 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 8), st.integers(2, 10), st.integers(0, 2), st.integers(0, 40))
+def test_vectorised_pricing_equals_scalar_panel_best(seed, n_a, n_e, n_locked, spread):
+    """``pricing.best_panels`` (all panels at once) = ``panel_best`` (one panel) for any prices, ties included."""
+    inst = random_instance(seed, n_a, n_e, n_locked=n_locked, employers=3, panel=(1, 4))
+    cands = build_candidates(inst, P, None)
+    big = big_penalty(inst, P, cands)
+    pd = panel_data(inst, cands, big, cover_masks(inst, cands))
+    rng = np.random.default_rng(seed)
+    lam = rng.integers(-spread, spread + 1, len(inst.experts)) * 10  # coarse prices: many ties
+    r = (cands.score - lam[cands.exp]).astype(float)
+    values, app, edge = best_panels(pd, r)
+    for i in range(n_a):
+        rows = [
+            (
+                float(r[k]),
+                int(pd.emp[k]),
+                bool(pd.lead[k]),
+                bool(cands.exact[k]),
+                bool(cands.locked[k]),
+                int(k),
+            )
+            for k in np.nonzero(cands.app == i)[0]
+        ]
+        want, _ = panel_best(rows, int(pd.panel[i]), bool(pd.need_lead[i]), bool(pd.need_exact[i]), big)
+        assert values[i] == pytest.approx(want)
+        members = edge[app == i]
+        assert len(set(pd.emp[members].tolist())) == len(members) <= pd.panel[i]
+        assert set(np.nonzero(cands.locked & (cands.app == i))[0].tolist()) <= set(members.tolist())
+        got = r[members].sum() - big * (pd.panel[i] - len(members))
+        got -= big * (pd.need_lead[i] and not pd.lead[members].any())
+        got -= big * (pd.need_exact[i] and not cands.exact[members].any())
+        assert got == pytest.approx(values[i])  # the returned members achieve the value
+
+
+def test_column_generation_on_a_mid_size_instance_is_deterministic_and_json_ready():
+    inst = random_instance(7, 60, 45, n_locked=5, employers=12, panel=(2, 3), loads=(0, 5))
+    params = Parameters(top_k=20, time_limit=60, method="decomposed")
+    one, two = solve_milp(inst, params), solve_milp(inst, params)
+    assert "column generation" in one.solver
+    check_feasible(inst, one, milp_mode=True)
+    assert one.assignments == two.assignments and one.leaders == two.leaders
+    assert one.objective == two.objective and one.bound == two.bound
+    assert one.bound >= one.stats["solver_objective"] - 1e-9
+    json.dumps(one.to_dict(), ensure_ascii=False)
+    full = solve_milp(inst, dataclasses.replace(params, method="full", mip_rel_gap=0.0))
+    assert (
+        one.stats["solver_objective"] >= full.stats["solver_objective"] - abs(full.bound) * params.mip_rel_gap
+    )

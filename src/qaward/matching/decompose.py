@@ -1,36 +1,27 @@
-"""Large side-constrained instances: flow duals, a Lagrangian bound and a MILP on a reduced edge set.
+"""Building blocks of the decomposition of large side-constrained instances (see ``colgen.py``).
 
-HiGHS on the whole side-constrained model (10,000 × 5,000 with 100 candidates each: a million binaries)
-spends minutes in presolve and the root LP, during which it does not look at its time limit. But the
-model is a network (panels ↔ experts with convex load costs) plus constraints that each concern one
-panel. So:
+The model is a network (panels ↔ experts with convex load costs) plus rules that each concern one
+panel, so:
 
-1. Solve the network relaxation exactly by min-cost flow with the MILP's own penalised costs, and
-   read the expert prices λ_e (node potentials) off the residual graph by Bellman–Ford.
-2. Lagrangian bound: dualising only the expert-load coupling, the problem splits into one small
+1. ``network_duals``: the network relaxation solved exactly by min-cost flow with the MILP's own
+   penalised costs, and the expert prices λ_e (node potentials) read off the residual graph by
+   Bellman–Ford — the starting point of the column generation.
+2. ``lagrangian_bound``: dualising only the expert-load coupling, the problem splits into one small
    problem per panel (pick the best members by reduced score s − λ subject to leader, employer and
-   exact-code rules, solved exactly) plus one per expert (best load given λ). Their sum bounds the
-   side-constrained optimum from above for any λ; at the flow's λ it equals the flow optimum minus
-   what the side rules cost each panel, so it is tight when the rules bind on few panels.
-3. Solve the MILP with HiGHS on a reduced edge set: each panel's best ``repair_top_k`` candidates by
-   reduced score, its flow members, its best leader and exact-code candidates, and a wider list for
-   panels where the rules bind. Any solution of it is feasible for the full model; its gap is
-   measured against the Lagrangian bound, and the edge set is widened while the gap is above
-   ``mip_rel_gap`` and time remains.
+   exact-code rules, solved exactly by ``panel_best``) plus one per expert (best load given λ). Their
+   sum bounds the side-constrained optimum from above for any λ. ``pricing.best_panels`` is the
+   vectorised version used by the column generation; this scalar one is its reference in the tests.
 
 Everything is integer (1/scale units) and deterministic: ties are broken by expert index.
 """
 
 from __future__ import annotations
 
-import time
-from dataclasses import replace
-
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from .affinity import Candidates
-from .milp import MilpOutcome, big_penalty, cover_masks, solve_model
+from .milp import cover_masks
 from .model import Instance, Parameters
 
 
@@ -238,108 +229,3 @@ def lagrangian_bound(inst: Instance, params: Parameters, cands: Candidates, lam:
             values[i], _ = panel_best(rows, int(panel[i]), bool(need_lead[i]), bool(need_exact[i]), big)
     binding = hard & ~(np.bincount(cands.app[cands.locked], minlength=n_a) > 0)
     return float(values.sum()) + expert_part, values, binding
-
-
-def _subset(cands: Candidates, keep: np.ndarray) -> Candidates:
-    return replace(
-        cands, app=cands.app[keep], exp=cands.exp[keep], score=cands.score[keep],
-        exact=cands.exact[keep], locked=cands.locked[keep],
-    )  # fmt: skip
-
-
-def _reduced_edges(inst, cands, r, flow_chosen, widths: np.ndarray) -> np.ndarray:
-    """Per application: its best ``widths[a]`` edges by reduced score, its flow members, locked pairs,
-    and its two best leader and exact-code candidates."""
-    may_lead = np.array([e.may_lead for e in inst.experts], dtype=bool)
-    keep = flow_chosen | cands.locked
-    for mask in (None, may_lead[cands.exp], cands.exact):
-        sel = np.arange(len(r)) if mask is None else np.nonzero(mask)[0]
-        order = sel[np.lexsort((cands.exp[sel], -r[sel], cands.app[sel]))]
-        a_s = cands.app[order]
-        start = np.searchsorted(a_s, np.arange(len(inst.applications)))
-        rank = np.arange(len(order)) - start[a_s]
-        keep[order[rank < (widths[a_s] if mask is None else 2)]] = True
-    return keep
-
-
-def solve_decomposed(
-    inst: Instance, params: Parameters, cands: Candidates, *, time_limit: float
-) -> MilpOutcome:
-    t0 = time.perf_counter()
-    big = big_penalty(inst, params, cands)
-    masks = cover_masks(inst, cands)
-    duals = network_duals(inst, params, cands, big)
-    t_flow = time.perf_counter() - t0
-    stats: dict = {"flow_s": t_flow, "edges_total": int(len(cands.app))}
-    if duals is None:
-        return solve_model(inst, params, cands, side_constraints=True, relax=False, time_limit=time_limit,
-                           big=big, masks=masks)  # fmt: skip
-    flow_chosen, lam, phi_net = duals
-    stats["network_bound"] = phi_net / params.scale
-    bound, binding = phi_net, np.zeros(len(inst.applications), dtype=bool)
-    if lam is not None:
-        lag, _, binding = lagrangian_bound(inst, params, cands, lam, big)
-        stats["lagrangian_only_bound"] = lag / params.scale
-        bound = min(bound, lag)
-        r = cands.score - lam[cands.exp]
-    else:
-        r = cands.score.copy()
-    stats["lagrangian_s"] = time.perf_counter() - t0 - t_flow
-    stats["binding_panels"] = int(binding.sum())
-    width = max(1, params.repair_top_k)
-    best: MilpOutcome | None = None
-    rounds = []
-    extra = np.zeros(len(cands.app), dtype=bool)  # edges good at the LP's prices (from earlier rounds)
-    while True:
-        keep = _reduced_edges(inst, cands, r, flow_chosen, np.where(binding, 4 * width, width)) | extra
-        sub_idx = np.nonzero(keep)[0]
-        left = time_limit - (time.perf_counter() - t0)
-        if left <= 0 and best is not None:
-            break
-        # the restricted MILP first: it gets the time, the bound comes after
-        out = solve_model(inst, params, _subset(cands, keep), side_constraints=True, relax=False,
-                          time_limit=max(left, 1.0), big=big, masks=masks)  # fmt: skip
-        rounds.append({"width": width, "edges": int(len(sub_idx)), "status": out.status,
-                       "objective": out.objective, "s": time.perf_counter() - t0})  # fmt: skip
-        if len(sub_idx) == len(cands.app) and out.bound is not None:
-            bound = min(bound, out.bound)  # the whole model: HiGHS' own bound holds too
-        if out.objective is not None:
-            out.objective = float(round(out.objective))  # integer units; drop HiGHS' float noise
-            out.chosen, out.leaders = sub_idx[out.chosen], sub_idx[out.leaders]
-            if best is None or out.objective > best.objective:
-                best = out
-        gap = _gap(bound, best.objective) if best is not None and best.objective is not None else None
-        if gap is not None and gap <= params.mip_rel_gap + _EPS:
-            break
-        left = time_limit - (time.perf_counter() - t0)
-        if len(sub_idx) == len(cands.app) or left <= 0:
-            break
-        # better prices: the duals of the load rows in the LP relaxation of the reduced model; they tighten
-        # the bound, and edges good at these prices join the next round
-        lp = solve_model(inst, params, _subset(cands, keep), side_constraints=True, relax=True,
-                         time_limit=max(left, 1.0), big=big, masks=masks, want_duals=True)  # fmt: skip
-        if "load_duals" in lp.stats:
-            lam_lp = lp.stats["load_duals"]
-            lag, _, binding_lp = lagrangian_bound(inst, params, cands, lam_lp, big)
-            stats.setdefault("lp_dual_bounds", []).append(lag / params.scale)
-            bound = min(bound, lag)
-            extra |= _reduced_edges(inst, cands, cands.score - lam_lp[cands.exp], flow_chosen,
-                                    np.where(binding_lp, 4 * width, width))  # fmt: skip
-            if best is not None and _gap(bound, best.objective) <= params.mip_rel_gap + _EPS:
-                break
-        width *= 2
-    if best is None:
-        return out
-    best.bound = float(bound)
-    best.gap = _gap(bound, best.objective)
-    best.status = "optimal" if best.gap <= params.mip_rel_gap + _EPS else "feasible"
-    best.stats = {**best.stats, **stats, "rounds": rounds, "lagrangian_bound": bound / params.scale}
-    return best
-
-
-_EPS = 1e-9  # relative tolerance of the float prices in the bound
-
-
-def _gap(bound: float, objective: float) -> float:
-    gap = (bound - objective) / max(abs(objective), 1.0)
-    return 0.0 if gap < _EPS else gap

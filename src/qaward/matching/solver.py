@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
+from . import colgen
 from .affinity import Candidates, build_candidates, pair_affinity
 from .availability import unavailable_reason
-from .milp import cover_masks, solve_model
+from .milp import big_penalty, cover_masks, solve_model
 from .model import Instance, Issue, MatchingInputError, Pair, Parameters, Result, Unfilled
 
 FLOW_SOLVER = "ortools.SimpleMinCostFlow (max flow, min cost)"
 MILP_SOLVER = "scipy.optimize.milp (HiGHS)"
 DEFAULT = Parameters()
+_FINISH_S_PER_SEAT = 1.5e-4  # time kept back per seat for explaining every pair (pair_affinity)
 
 
 def validate(inst: Instance) -> None:
@@ -148,7 +150,7 @@ def _unfilled_reason(
     n = int(cands.n_feasible[i])
     if n < a.panel_size:
         return f"{_excluded(cands, i)}仅有 {n} 名可选专家，评审组需要 {a.panel_size} 名"
-    rows = np.nonzero(cands.app == i)[0]
+    rows = np.arange(*np.searchsorted(cands.app, [i, i + 1]))  # candidates are sorted by application
     if top_k is not None and len(rows) < a.panel_size:
         return f"候选名单只取前 {top_k} 名，不足以组成评审组：请扩大候选范围"
     if employers:
@@ -276,6 +278,23 @@ def solve_flow(inst: Instance, params: Parameters = DEFAULT) -> Result:
     return res
 
 
+def _merge(cg, full):
+    """Column generation's answer and the compact MILP's (small instances whose patterns did not close
+    the gap): the better solution, the lower of the two valid bounds."""
+    if full.objective is None:
+        return cg
+    best = full if full.objective > cg.objective else cg
+    bounds = [b for b in (cg.bound, full.bound) if b is not None]
+    bound = min(bounds)
+    gap = max((bound - best.objective) / max(abs(best.objective), 1.0), 0.0)
+    status = "optimal" if full.status == "optimal" or gap <= 1e-9 else "feasible"
+    stats = {
+        **cg.stats,
+        "compact_milp": {"status": full.status, "objective": full.objective, "bound": full.bound},
+    }
+    return replace(best, bound=max(bound, best.objective), gap=gap, status=status, stats=stats)
+
+
 def solve_milp(
     inst: Instance, params: Parameters = DEFAULT, *, side_constraints: bool = True, relax: bool = False
 ) -> Result:
@@ -287,10 +306,10 @@ def solve_milp(
     model is always feasible and the result says what could not be met. ``relax=True`` solves the LP
     relaxation (for the bound only; its assignment is the rounded-down LP solution).
 
-    ``params.method``: "full" gives HiGHS the whole model; "decomposed" solves the network model by
-    min-cost flow, bounds the side-constrained model by Lagrangian relaxation at the flow's duals and
-    solves a MILP restricted to the best candidates by reduced cost (see ``decompose.py``); "auto"
-    uses the full model up to ``params.full_milp_max_edges`` candidate edges.
+    ``params.method``: "full" gives HiGHS the whole model; "decomposed" solves it by column generation
+    over panel patterns started from the min-cost flow, with a Lagrangian bound (see ``colgen.py``);
+    "auto" uses the full model up to ``params.full_milp_max_edges`` candidate edges. The whole call,
+    scoring included, returns within about ``params.time_limit`` seconds.
     """
     t0 = time.perf_counter()
     validate(inst)
@@ -306,14 +325,21 @@ def solve_milp(
     if method not in ("full", "decomposed"):
         raise MatchingInputError([f"未知的求解方法「{params.method}」：应为 auto、full 或 decomposed"])
     t1 = time.perf_counter()
-    if method == "decomposed" and side_constraints and not relax:
-        from .decompose import solve_decomposed  # noqa: PLC0415 (keeps the flow/MILP modules independent)
-
-        out = solve_decomposed(inst, params, cands, time_limit=params.time_limit)
-        solver = MILP_SOLVER + ", decomposed (min-cost flow duals, Lagrangian bound, restricted MILP)"
-    else:
+    # the whole call honours time_limit: scoring is already spent, and building the result is reserved
+    deadline = t0 + params.time_limit - _FINISH_S_PER_SEAT * sum(a.panel_size for a in apps)
+    out = None
+    if method == "decomposed" and side_constraints and not relax and colgen.available():
+        big = big_penalty(inst, params, cands)
+        out = colgen.solve_colgen(
+            inst, params, cands, deadline=deadline, big=big, masks=cover_masks(inst, cands)
+        )
+        solver = MILP_SOLVER + ", column generation (min-cost flow start, Lagrangian bound, price and branch)"
+        if out is not None and out.status != "optimal" and len(cands.app) <= params.full_milp_max_edges:
+            out = _merge(out, solve_model(inst, params, cands, side_constraints=True, relax=False,
+                                          time_limit=deadline - time.perf_counter()))  # fmt: skip
+    if out is None:
         out = solve_model(inst, params, cands, side_constraints=side_constraints, relax=relax,
-                          time_limit=params.time_limit)  # fmt: skip
+                          time_limit=max(deadline - time.perf_counter(), 0.1))  # fmt: skip
         solver = (
             MILP_SOLVER
             + (" LP relaxation" if relax else "")
@@ -335,13 +361,12 @@ def solve_milp(
             res.gap = None
         if side_constraints and not relax:
             need_lead, need_exact = cover_masks(inst, cands)
+            with_exact = {p.application_id for p in res.pairs if p.components["exact_code"]}
             for i, a in enumerate(apps):
                 if res.leaders[a.id] is None:
                     res.issues.append(Issue("no_leader", "warning",
                         f"申报「{a.id}」的评审组没有可担任组长的成员：请指定组长人选。", a.id))  # fmt: skip
-                if need_exact[i] and not any(
-                    p.components["exact_code"] for p in res.pairs if p.application_id == a.id
-                ):
+                if need_exact[i] and a.id not in with_exact:
                     res.issues.append(Issue("no_exact_code", "warning",
                         f"申报「{a.id}」的评审组没有相同行业代码的专家：请补充该行业专家。", a.id))  # fmt: skip
     res.stats["total_s"] = time.perf_counter() - t0
