@@ -15,6 +15,7 @@ import random
 import resource
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -147,23 +148,44 @@ def write_csvs(inst: Instance, params: Parameters, directory: Path) -> tuple[Pat
 TRACE = os.environ.get("QAWARD_BENCH_TRACEMALLOC") == "1"
 
 
+def _rss_mib() -> float:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:  # not Linux: the process-wide peak so far
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def measure(fn):
-    """Wall time and memory. tracemalloc slows HiGHS' Python wrapper ~2.5×, so it is opt-in
-    (QAWARD_BENCH_TRACEMALLOC=1); ru_maxrss is the process-wide peak so far (monotonic)."""
+    """Wall time and memory: the peak resident set size sampled every 20 ms during the call (``peak_rss``)
+    and, with QAWARD_BENCH_TRACEMALLOC=1, Python's own peak (tracemalloc slows HiGHS' wrapper ~2.5×)."""
     gc.collect()
+    peak = [_rss_mib()]
+    done = threading.Event()
+
+    def sample():
+        while not done.wait(0.02):
+            peak[0] = max(peak[0], _rss_mib())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     if TRACE:
         tracemalloc.start()
     t0 = time.perf_counter()
     out = fn()
     wall = time.perf_counter() - t0
-    peak = tracemalloc.get_traced_memory()[1] / 2**20 if TRACE else float("nan")
+    py_peak = tracemalloc.get_traced_memory()[1] / 2**20 if TRACE else float("nan")
     if TRACE:
         tracemalloc.stop()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return out, wall, peak, rss
+    done.set()
+    sampler.join()
+    return out, wall, py_peak, max(peak[0], _rss_mib())
 
 
-def run_case(name: str, inst: Instance, params: Parameters, *, flow_all_edges: bool = True) -> list[dict]:
+def run_case(name: str, inst: Instance, params: Parameters, *, small: bool = True) -> list[dict]:
+    """Network model and side-constrained model on one instance. ``small``: also the flow on all edges and
+    the LP relaxations by HiGHS on the same edges (too big at 10k × 5k, where the bounds come from the
+    solvers: the flow is exact, the column generation reports its Lagrangian bound)."""
     rows = []
 
     def record(label, res, wall, peak, rss, lp_bound=None):
@@ -176,31 +198,39 @@ def run_case(name: str, inst: Instance, params: Parameters, *, flow_all_edges: b
             "unfilled": sum(u.seats for u in res.unfilled),
             "min_unmet": sum(i.code == "min_load_unmet" for i in res.issues),
             "no_leader": sum(i.code == "no_leader" for i in res.issues),
-            "no_exact": sum(i.code == "no_exact_code" for i in res.issues), "edges": res.stats.get("edges"),
-            "wall_s": wall, "solve_s": res.stats.get("solve_s"),
-            "candidates_s": res.stats.get("candidates_s"), "tracemalloc_peak_mib": peak, "maxrss_mib": rss,
+            "no_exact": sum(i.code == "no_exact_code" for i in res.issues),
+            "edges": res.stats.get("edges", res.stats.get("edges_total")),
+            "wall_s": wall, "time_limit": res.parameters["time_limit"], "solve_s": res.stats.get("solve_s"),
+            "candidates_s": res.stats.get("candidates_s"), "tracemalloc_peak_mib": peak, "peak_rss_mib": rss,
         }  # fmt: skip
         rows.append(row)
         print(_fmt(row), flush=True)
 
-    if flow_all_edges:
+    if small:
         res, wall, peak, rss = measure(lambda: solve_flow(inst, params))
-        record("flow, all edges", res, wall, peak, rss)
+        record("network (flow), all edges", res, wall, peak, rss)
     topk = dataclasses.replace(params, flow_top_k=params.top_k)
     flow, wall, peak, rss = measure(lambda: solve_flow(inst, topk))
-    record(f"flow, top-{params.top_k}", flow, wall, peak, rss)
-    net_lp, lw, lpk, lrss = measure(lambda: solve_milp(inst, params, side_constraints=False, relax=True))
-    record(f"network LP, top-{params.top_k}", net_lp, lw, lpk, lrss, net_lp.bound)
+    record(f"network (flow), top-{params.top_k}", flow, wall, peak, rss)
+    if small:
+        net_lp, lw, lpk, lrss = measure(lambda: solve_milp(inst, params, side_constraints=False, relax=True))
+        record(f"network LP, top-{params.top_k}", net_lp, lw, lpk, lrss, net_lp.bound)
     res, wall, peak, rss = measure(lambda: solve_milp(inst, params))
-    record(f"MILP side constraints, top-{params.top_k}", res, wall, peak, rss)
-    side_lp, lw, lpk, lrss = measure(lambda: solve_milp(inst, params, relax=True))
-    record(f"side LP relaxation, top-{params.top_k}", side_lp, lw, lpk, lrss, side_lp.bound)
-    print(
-        f"{name}: flow vs network LP bound gap {(net_lp.bound - flow.objective) / abs(flow.objective):.2e}; "
-        f"MILP vs side LP bound gap {(side_lp.bound - res.objective) / abs(res.objective):.2e}; "
-        f"MILP/flow objective ratio {res.objective / flow.objective:.4f}",
-        flush=True,
-    )
+    record(f"side constraints ({res.stats.get('method')}), top-{params.top_k}", res, wall, peak, rss)
+    if small:  # the column generation too, on the instance the full MILP solves
+        dec = dataclasses.replace(params, method="decomposed")
+        cg, cw, cpk, crss = measure(lambda: solve_milp(inst, dec))
+        record(f"side constraints (decomposed), top-{params.top_k}", cg, cw, cpk, crss)
+        side_lp, lw, lpk, lrss = measure(lambda: solve_milp(inst, params, relax=True))
+        record(f"side LP relaxation, top-{params.top_k}", side_lp, lw, lpk, lrss, side_lp.bound)
+        print(f"{name}: flow vs network LP gap {(net_lp.bound - flow.objective) / abs(flow.objective):.2e}; "
+              f"side vs side LP gap {(side_lp.bound - res.objective) / abs(res.objective):.2e}", flush=True)  # fmt: skip
+    else:
+        net = res.stats.get("network_bound")
+        print(f"{name}: network bound {net}, Lagrangian bound {res.stats.get('lagrangian_bound')}, "
+              f"column-generation rounds {len(res.stats.get('rounds', []))}, patterns {res.stats.get('columns')}",
+              flush=True)  # fmt: skip
+    print(f"{name}: side-constrained / network objective {res.objective / flow.objective:.4f}", flush=True)
     return rows
 
 
@@ -213,9 +243,13 @@ def _fmt(row: dict) -> str:
         f"bound={f(row['bound'], '.3f')} gap={f(row['gap'], '.2e')} lp={f(row['lp_bound'], '.3f')} "
         f"gap_vs_lp={f(row['gap_vs_lp'], '.2e')} unfilled={row['unfilled']} min_unmet={row['min_unmet']} "
         f"no_leader={row['no_leader']} no_exact={row['no_exact']} edges={row['edges']} "
-        f"wall={row['wall_s']:.2f}s scoring={f(row['candidates_s'], '.2f')}s solve={f(row['solve_s'], '.2f')}s "
-        f"peak_py={f(None if row['tracemalloc_peak_mib'] != row['tracemalloc_peak_mib'] else row['tracemalloc_peak_mib'], '.0f')}MiB "
-        f"maxrss={row['maxrss_mib']:.0f}MiB"
+        f"wall={row['wall_s']:.2f}s (limit {row['time_limit']:.0f}s) scoring={f(row['candidates_s'], '.2f')}s "
+        f"solve={f(row['solve_s'], '.2f')}s peak_rss={row['peak_rss_mib']:.0f}MiB"
+        + (
+            ""
+            if row["tracemalloc_peak_mib"] != row["tracemalloc_peak_mib"]
+            else f" peak_py={row['tracemalloc_peak_mib']:.0f}MiB"
+        )
     )
 
 
@@ -223,11 +257,15 @@ CASES = {
     "1k×1k loads[0,5]": dict(n_apps=1000, n_exps=1000, loads=(0, 5), top_k=30),
     "1k×1k loads[1,5]": dict(n_apps=1000, n_exps=1000, loads=(1, 5), top_k=30),
 }
-LARGE = {"10k×5k loads[2,8]": dict(n_apps=10_000, n_exps=5_000, loads=(2, 8), top_k=100)}
+LARGE = {"10k×5k loads[2,8]": dict(n_apps=10_000, n_exps=5_000, loads=(2, 8), top_k=100, time_limit=120.0)}
 
 
 def cases(large: bool) -> dict[str, dict]:
     return {**CASES, **(LARGE if large else {})}
+
+
+def is_small(spec: dict) -> bool:
+    return spec["n_apps"] * spec["n_exps"] <= 2_000_000
 
 
 def build(spec: dict, seed: int = 0) -> tuple[Instance, Parameters]:
@@ -252,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: generated in {time.perf_counter() - t0:.1f}s", flush=True)
         s, c = write_csvs(inst, dataclasses.replace(params, flow_top_k=params.top_k), out / name.split()[0])
         print(f"{name}: CSVs {s} {c}", flush=True)
-        run_case(name, inst, params, flow_all_edges=spec["n_apps"] * spec["n_exps"] <= 2_000_000)
+        run_case(name, inst, params, small=is_small(spec))
     return 0
 
 

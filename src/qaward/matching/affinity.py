@@ -105,6 +105,11 @@ def _region_ints(regions: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return np.array(prov, dtype=np.int64), np.array(city, dtype=np.int64)
 
 
+def _compact(key: np.ndarray) -> np.ndarray:
+    """int32 keys when they fit: numpy partitions them about three times faster than int64."""
+    return key.astype(np.int32) if key.max(initial=0) < np.iinfo(np.int32).max else key
+
+
 def build_candidates(inst: Instance, params: Parameters, top_k: int | None, block: int = 256) -> Candidates:
     """Score all pairs block by block (sparse products, dense blocks) and keep the top-k feasible per app.
 
@@ -118,9 +123,11 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
     e_index = {e.id: j for j, e in enumerate(exps)}
 
     depth_mats = []
+    e_pre = [[code_prefixes(c) for c in e.industry_codes] for e in exps]
+    a_pre = [[code_prefixes(c) for c in a.industry_codes] for a in apps]
     for d in range(1, 5):
-        e_tok = [[p[d - 1] for c in e.industry_codes if len(p := code_prefixes(c)) >= d] for e in exps]
-        a_tok = [[p[d - 1] for c in a.industry_codes if len(p := code_prefixes(c)) >= d] for a in apps]
+        e_tok = [[p[d - 1] for p in pre if len(p) >= d] for pre in e_pre]
+        a_tok = [[p[d - 1] for p in pre if len(p) >= d] for pre in a_pre]
         vocab = {t: k for k, t in enumerate(sorted({t for toks in e_tok for t in toks}))}
         depth_mats.append((_incidence(a_tok, vocab), _incidence(e_tok, vocab).T.tocsc()))
     a_terms = [sorted(keyword_terms(a.keywords)) for a in apps]
@@ -151,7 +158,7 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
     out_a, out_e, out_s, out_x, out_l = [], [], [], [], []
     min_e = np.array([e.min_load if e.active else 0 for e in exps], dtype=np.int64)
     kk = int(max(params.expert_top_k, min_e.max(initial=0))) if top_k is not None and min_e.any() else 0
-    best = {n: np.full((kk, n_e), -1, dtype=np.int64) for n in ("key", "app", "score", "exact")}
+    best: dict[str, list[np.ndarray]] = {n: [] for n in ("key", "app", "score", "exact")}  # per block top kk
     n_feasible = np.zeros(n_a, dtype=np.int64)
     n_conflicts = np.zeros(n_a, dtype=np.int64)
     n_unavailable = np.zeros(n_a, dtype=np.int64)
@@ -182,8 +189,8 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
         n_feasible[r0:r1] = feasible.sum(axis=1)
         n_conflicts[r0:r1] = (active[None, :] & conflicted).sum(axis=1)
         exp_feasible += feasible.sum(axis=0)
-        key = np.where(feasible, (score + offset) * n_e + (n_e - 1 - j_all)[None, :], -1)
-        key = np.where(is_locked, np.iinfo(np.int64).max, key)  # locked pairs always kept
+        key = _compact(np.where(feasible, (score + offset) * n_e + (n_e - 1 - j_all)[None, :], -1))
+        key = np.where(is_locked, np.iinfo(key.dtype).max, key)  # locked pairs always kept
         if top_k is not None and top_k < n_e:
             idx = np.argpartition(-key, top_k - 1, axis=1)[:, :top_k]
             keep = np.zeros_like(feasible)
@@ -192,26 +199,20 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
             keep |= is_locked
         else:
             keep = feasible
-        if kk:
+        if kk:  # each expert's best kk applications of this block (keys are unique: they hold the index)
             exact_b = (app_depth[r0:r1, None] > 0) & (depth >= app_depth[r0:r1, None])
-            comb = {
-                "key": np.vstack(
-                    [
-                        best["key"],
-                        np.where(
-                            feasible, (score + offset) * n_a + (n_a - 1 - np.arange(r0, r1))[:, None], -1
-                        ),
-                    ]
-                ),
-                "app": np.vstack([best["app"], np.broadcast_to(np.arange(r0, r1)[:, None], key.shape)]),
-                "score": np.vstack([best["score"], score]),
-                "exact": np.vstack([best["exact"], exact_b]),
-            }
-            idx = np.argpartition(-comb["key"], kk - 1, axis=0)[:kk] if len(comb["key"]) > kk else None
-            if idx is not None:
-                best = {n: np.take_along_axis(v, idx, axis=0) for n, v in comb.items()}
+            k_app = _compact(
+                np.where(feasible, (score + offset) * n_a + (n_a - 1 - np.arange(r0, r1))[:, None], -1)
+            )
+            if r1 - r0 > kk:  # partition along contiguous rows: an expert's column, transposed
+                part = np.argpartition(-np.ascontiguousarray(k_app.T), kk - 1, axis=1)[:, :kk].T
             else:
-                best = comb
+                part = np.broadcast_to(np.arange(r1 - r0)[:, None], (r1 - r0, n_e))
+            cols = j_all[None, :]
+            best["key"].append(k_app[part, cols].astype(np.int64))
+            best["app"].append(part + r0)
+            best["score"].append(score[part, cols])
+            best["exact"].append(exact_b[part, cols])
         rows, cols = np.nonzero(keep)  # row-major: sorted by (app, expert)
         out_a.append(rows + r0)
         out_e.append(cols)
@@ -220,6 +221,7 @@ def build_candidates(inst: Instance, params: Parameters, top_k: int | None, bloc
         out_l.append(is_locked[rows, cols])
 
     if kk:
+        best = {n: np.vstack(v) for n, v in best.items()}
         want = np.minimum(np.maximum(min_e, params.expert_top_k), kk)
         order = np.argsort(-best["key"], axis=0, kind="stable")
         rank = np.empty_like(order)
