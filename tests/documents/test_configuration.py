@@ -82,6 +82,7 @@ def test_slot_table():
         "sealed_letter": ("PDF、JPEG、PNG", "10 MB"),
         "publicity_proof": ("PDF、JPEG、PNG", "20 MB"),
         "credit_check": ("PDF、JPEG、PNG", "20 MB"),
+        "official_letter": ("PDF", "20 MB"),
     }
 
 
