@@ -15,3 +15,27 @@ def expert_may_see(user, stored_file) -> bool:
 
     application = application_of_file(stored_file)
     return application is not None and expert_may_see_application(user, application)
+
+
+def _application_of(stored_file):
+    from qaward.experts.domain.queries import application_of_file
+
+    return application_of_file(stored_file)
+
+
+def applicant_may_see(user, stored_file) -> bool:
+    """A contact of the applicant whose application the file belongs to (their own materials,
+    letters the office sent them), trade-secret ones included: the secret is theirs."""
+    from qaward.applications.domain.actors import is_contact_of
+
+    application = _application_of(stored_file)
+    return application is not None and is_contact_of(user, application)
+
+
+def recommender_may_see(user, stored_file) -> bool:
+    """A user of the recommending unit the file's application is routed to (it checks the
+    materials). The download rule keeps trade-secret files from them."""
+    from qaward.applications.domain.actors import is_recommender_for
+
+    application = _application_of(stored_file)
+    return application is not None and is_recommender_for(user, application)

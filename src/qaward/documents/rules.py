@@ -3,9 +3,11 @@
 Download:
 - office staff of the file's program: always, also trade-secret and withdrawn files;
 - otherwise only active (not withdrawn) files, and then
-  - trade-secret files (商业秘密): their uploader and assigned, non-conflicted experts
-    (``access.expert_may_see``), nobody else — not even platform administrators;
-  - other files: their uploader, platform administrators and assigned experts.
+  - trade-secret files (商业秘密): their uploader, the applicant's own contacts and assigned,
+    non-conflicted experts (``access.expert_may_see``), nobody else — not even platform
+    administrators or the recommending unit;
+  - other files: their uploader, the applicant's contacts, the recommending unit the
+    application is routed to, platform administrators and assigned experts.
 Views answer everyone else with 404, so outsiders cannot learn that a file exists.
 """
 
@@ -51,6 +53,16 @@ def is_assigned_expert(user, stored_file) -> bool:
 
 
 @rules.predicate
+def is_applicant_contact(user, stored_file) -> bool:
+    return stored_file is not None and _authenticated(user) and access.applicant_may_see(user, stored_file)
+
+
+@rules.predicate
+def is_application_recommender(user, stored_file) -> bool:
+    return stored_file is not None and _authenticated(user) and access.recommender_may_see(user, stored_file)
+
+
+@rules.predicate
 def is_active_file(user, stored_file) -> bool:
     return stored_file is not None and stored_file.state == FileState.ACTIVE
 
@@ -63,8 +75,11 @@ def is_trade_secret(user, stored_file) -> bool:
 can_download_file = is_office_staff_of_program | (
     is_active_file
     & (
-        (is_trade_secret & (is_uploader | is_assigned_expert))
-        | (~is_trade_secret & (is_uploader | is_admin | is_assigned_expert))
+        (is_trade_secret & (is_uploader | is_applicant_contact | is_assigned_expert))
+        | (
+            ~is_trade_secret
+            & (is_uploader | is_applicant_contact | is_application_recommender | is_admin | is_assigned_expert)
+        )
     )
 )
 
