@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 import rules
 from django.core.files.uploadedfile import SimpleUploadedFile
+from tests.applications.makers import make_application, make_user
+from tests.documents.samples import pdf_bytes
 
 from qaward.accounts.domain.roles import grant_role
 from qaward.accounts.models import Role
 from qaward.applications.enums import ApplicationState
 from qaward.documents.domain.uploads import store_upload
 from qaward.programs.models import Cycle, RecommendingUnit
-from tests.applications.makers import make_application, make_user
-from tests.documents.samples import pdf_bytes
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
