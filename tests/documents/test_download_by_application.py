@@ -26,7 +26,9 @@ def setup(demo):
     application = make_application(cycle, state=ApplicationState.SUBMITTED, recommending_unit=units[0])
     application.applicant.contacts.add(contact)
     recommender, other_recommender = make_user(), make_user()
-    grant_role(user=recommender, role=Role.RECOMMENDER, program=cycle.program, actor=None, recommending_unit=units[0])
+    grant_role(
+        user=recommender, role=Role.RECOMMENDER, program=cycle.program, actor=None, recommending_unit=units[0]
+    )
     grant_role(user=other_recommender, role=Role.RECOMMENDER, program=cycle.program, actor=None,
                recommending_unit=units[1])  # fmt: skip
 

@@ -78,7 +78,13 @@ can_download_file = is_office_staff_of_program | (
         (is_trade_secret & (is_uploader | is_applicant_contact | is_assigned_expert))
         | (
             ~is_trade_secret
-            & (is_uploader | is_applicant_contact | is_application_recommender | is_admin | is_assigned_expert)
+            & (
+                is_uploader
+                | is_applicant_contact
+                | is_application_recommender
+                | is_admin
+                | is_assigned_expert
+            )
         )
     )
 )

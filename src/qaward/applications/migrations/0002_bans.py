@@ -7,53 +7,151 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0001_initial'),
-        ('programs', '0002_recommending_unit'),
+        ("applications", "0001_initial"),
+        ("programs", "0002_recommending_unit"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='application',
-            name='state',
-            field=models.CharField(choices=[('draft', 'Draft application'), ('submitted', 'With the recommending unit'), ('returned', 'Returned for correction'), ('not_recommended', 'Not recommended'), ('formal_review', 'Under formal review by the award office'), ('accepted', 'Accepted for review'), ('not_accepted', 'Not accepted'), ('disqualified', 'Disqualified'), ('withdrawn', 'Withdrawn')], default='draft', max_length=24, verbose_name='state'),
+            model_name="application",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft application"),
+                    ("submitted", "With the recommending unit"),
+                    ("returned", "Returned for correction"),
+                    ("not_recommended", "Not recommended"),
+                    ("formal_review", "Under formal review by the award office"),
+                    ("accepted", "Accepted for review"),
+                    ("not_accepted", "Not accepted"),
+                    ("disqualified", "Disqualified"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                default="draft",
+                max_length=24,
+                verbose_name="state",
+            ),
         ),
         migrations.AlterField(
-            model_name='statechange',
-            name='source',
-            field=models.CharField(choices=[('draft', 'Draft application'), ('submitted', 'With the recommending unit'), ('returned', 'Returned for correction'), ('not_recommended', 'Not recommended'), ('formal_review', 'Under formal review by the award office'), ('accepted', 'Accepted for review'), ('not_accepted', 'Not accepted'), ('disqualified', 'Disqualified'), ('withdrawn', 'Withdrawn')], max_length=24, verbose_name='from'),
+            model_name="statechange",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft application"),
+                    ("submitted", "With the recommending unit"),
+                    ("returned", "Returned for correction"),
+                    ("not_recommended", "Not recommended"),
+                    ("formal_review", "Under formal review by the award office"),
+                    ("accepted", "Accepted for review"),
+                    ("not_accepted", "Not accepted"),
+                    ("disqualified", "Disqualified"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                max_length=24,
+                verbose_name="from",
+            ),
         ),
         migrations.AlterField(
-            model_name='statechange',
-            name='target',
-            field=models.CharField(choices=[('draft', 'Draft application'), ('submitted', 'With the recommending unit'), ('returned', 'Returned for correction'), ('not_recommended', 'Not recommended'), ('formal_review', 'Under formal review by the award office'), ('accepted', 'Accepted for review'), ('not_accepted', 'Not accepted'), ('disqualified', 'Disqualified'), ('withdrawn', 'Withdrawn')], max_length=24, verbose_name='to'),
+            model_name="statechange",
+            name="target",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft application"),
+                    ("submitted", "With the recommending unit"),
+                    ("returned", "Returned for correction"),
+                    ("not_recommended", "Not recommended"),
+                    ("formal_review", "Under formal review by the award office"),
+                    ("accepted", "Accepted for review"),
+                    ("not_accepted", "Not accepted"),
+                    ("disqualified", "Disqualified"),
+                    ("withdrawn", "Withdrawn"),
+                ],
+                max_length=24,
+                verbose_name="to",
+            ),
         ),
         migrations.CreateModel(
-            name='ApplicantBan',
+            name="ApplicantBan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ground', models.CharField(help_text="The rulebook's ban ground id.", max_length=64, verbose_name='ground')),
-                ('starts_on', models.DateField(verbose_name='banned from')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='banned until')),
-                ('cycles', models.PositiveSmallIntegerField(blank=True, help_text='For bans counted in award cycles (评选周期).', null=True, verbose_name='cycles barred')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('rule_id', models.CharField(max_length=100, verbose_name='rule')),
-                ('citation', models.CharField(max_length=200, verbose_name='article')),
-                ('rulebook', models.CharField(max_length=64, verbose_name='rulebook version')),
-                ('decided_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='decided at')),
-                ('lifted_at', models.DateTimeField(blank=True, null=True, verbose_name='lifted at')),
-                ('lift_reason', models.TextField(blank=True, verbose_name='reason for lifting')),
-                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bans', to='applications.applicant', verbose_name='applicant')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bans', to='programs.awardprogram', verbose_name='award program')),
-                ('source_application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='applications.application', verbose_name='application concerned')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ground",
+                    models.CharField(
+                        help_text="The rulebook's ban ground id.", max_length=64, verbose_name="ground"
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="banned from")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="banned until")),
+                (
+                    "cycles",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="For bans counted in award cycles (评选周期).",
+                        null=True,
+                        verbose_name="cycles barred",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                ("rule_id", models.CharField(max_length=100, verbose_name="rule")),
+                ("citation", models.CharField(max_length=200, verbose_name="article")),
+                ("rulebook", models.CharField(max_length=64, verbose_name="rulebook version")),
+                (
+                    "decided_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="decided at"),
+                ),
+                ("lifted_at", models.DateTimeField(blank=True, null=True, verbose_name="lifted at")),
+                ("lift_reason", models.TextField(blank=True, verbose_name="reason for lifting")),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bans",
+                        to="applications.applicant",
+                        verbose_name="applicant",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bans",
+                        to="programs.awardprogram",
+                        verbose_name="award program",
+                    ),
+                ),
+                (
+                    "source_application",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="applications.application",
+                        verbose_name="application concerned",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ban on applying',
-                'verbose_name_plural': 'bans on applying',
-                'ordering': ['-decided_at'],
+                "verbose_name": "ban on applying",
+                "verbose_name_plural": "bans on applying",
+                "ordering": ["-decided_at"],
             },
         ),
     ]

@@ -6,4 +6,11 @@ from qaward.audit.domain.refusals import RuleRefused, refuse
 from qaward.audit.domain.security import record_security_event
 from qaward.audit.domain.trail import log_trail_export
 
-__all__ = ["AuditOutsideTransaction", "RuleRefused", "log_trail_export", "record", "record_security_event", "refuse"]
+__all__ = [
+    "AuditOutsideTransaction",
+    "RuleRefused",
+    "log_trail_export",
+    "record",
+    "record_security_event",
+    "refuse",
+]
