@@ -11,6 +11,7 @@ from qaward.matching import Parameters, build_candidates, solve_milp
 from qaward.matching.decompose import lagrangian_bound, network_duals, panel_best
 from qaward.matching.milp import big_penalty, cover_masks
 from qaward.matching.pricing import best_panels, panel_data
+from qaward.matching.repair import repair
 
 from .helpers import random_instance
 from .test_solver import check_feasible
@@ -142,3 +143,28 @@ def test_column_generation_on_a_mid_size_instance_is_deterministic_and_json_read
     assert (
         one.stats["solver_objective"] >= full.stats["solver_objective"] - abs(full.bound) * params.mip_rel_gap
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 8), st.integers(2, 10), st.integers(0, 2))
+def test_repaired_flow_obeys_loads_employers_and_locks(seed, n_a, n_e, n_locked):
+    inst = random_instance(seed, n_a, n_e, n_locked=n_locked, employers=3)
+    try:
+        solve_milp(inst, P)  # refuses locked same-employer pairs, as the repair may assume
+    except Exception:
+        return
+    cands = build_candidates(inst, P, None)
+    big = big_penalty(inst, P, cands)
+    masks = cover_masks(inst, cands)
+    chosen, _, _ = network_duals(inst, P, cands, big)
+    pd = panel_data(inst, cands, big, masks)
+    max_e = np.array([e.max_load if e.active else 0 for e in inst.experts])
+    min_e = np.array([e.min_load if e.active else 0 for e in inst.experts])
+    max_e = np.maximum(max_e, np.bincount(cands.exp[cands.locked], minlength=len(max_e)))
+    got = repair(pd, np.nonzero(chosen)[0], max_e, min_e)
+    assert set(np.nonzero(cands.locked)[0].tolist()) <= set(got.tolist())
+    assert (np.bincount(cands.exp[got], minlength=len(max_e)) <= max_e).all()
+    for i in range(n_a):
+        members = got[cands.app[got] == i]
+        assert len(members) <= pd.panel[i]
+        assert len(set(pd.emp[members].tolist())) == len(members)

@@ -12,9 +12,10 @@ Its LP relaxation is the Lagrangian dual of the load coupling, far tighter than 
 LP. Pricing a new pattern for every application at prices λ is the exact per-panel problem
 (``pricing.best_panels``), and the same call gives the Lagrangian upper bound L(λ), valid for any λ.
 
-- Start: the min-cost-flow solution and its prices (``decompose.network_duals``), panels that obey the
-  employer rule become the first patterns; a pattern of only the locked members keeps the master
-  feasible.
+- Start: the min-cost-flow solution and its prices (``decompose.network_duals``); its panels that obey
+  the employer rule and the flow repaired panel by panel (``repair.py``, the first incumbent, so an
+  answer exists however early the time runs out) become the first patterns; a pattern of only the
+  locked members keeps the master feasible.
 - Stabilisation (boxstep): the prices are kept within ±Δ of the best prices so far by two artificial
   columns per load row; Δ grows when no column prices out while an artificial is used.
 - Stop when the best bound and the master's integral LP solution agree within ``mip_rel_gap``. If the
@@ -37,6 +38,7 @@ from .decompose import _expert_arrays, network_duals
 from .milp import MilpOutcome
 from .model import Instance, Parameters
 from .pricing import PanelData, best_panels, expert_part, panel_data
+from .repair import repair
 
 try:  # SciPy ≥ 1.15 bundles HiGHS' own Python binding; callers fall back to the compact MILP without it
     from scipy.optimize._highspy._core import HighsModelStatus, HighsVarType, _Highs, kHighsInf
@@ -179,11 +181,15 @@ def solve_colgen(
     clash = np.zeros(n_a, dtype=bool)
     clash[uniq[cnt > 1] // (int(pd.emp.max(initial=0)) + 1)] = True
     master.add_patterns(fa, fe, np.nonzero(~clash)[0])
+    best_chosen = repair(pd, fe, max_e, min_e)  # first incumbent: the flow with its panels repaired
+    best_obj = master.objective(best_chosen, max_e, min_e, pen)
+    master.add_patterns(cands.app[best_chosen], best_chosen, np.arange(n_a))
+    stats["repaired_flow"] = best_obj / params.scale
 
     center = lam.astype(float)
     delta = 30.0 * params.scale / 1000  # prices move at most 0.03 affinity units per round at first
     master.set_box(center, delta)
-    best_bound, best_obj, best_chosen = float(phi), None, locked
+    best_bound = float(phi)
     rounds: list[dict] = []
     lam_now, mu, art = center, None, 0.0
     # keep a share of the time for price and branch, should the LP solutions stay fractional
@@ -194,7 +200,7 @@ def solve_colgen(
         if bound < best_bound:
             best_bound, center = bound, lam_now.copy()
             master.set_box(center, delta)
-        if best_obj is not None and _gap(best_bound, best_obj) <= params.mip_rel_gap:
+        if _gap(best_bound, best_obj) <= params.mip_rel_gap:
             break
         new = np.arange(n_a) if mu is None else np.nonzero(values - mu > _TOL)[0]
         if len(new):
@@ -212,8 +218,9 @@ def solve_colgen(
         lp = -master.h.getInfo().objective_function_value
         art = float(x[master.art].sum())
         chosen, integral = master.solution(x)
-        if integral and (best_obj is None or lp > best_obj):
-            best_obj, best_chosen = master.objective(chosen, max_e, min_e, pen), chosen
+        obj = master.objective(chosen, max_e, min_e, pen) if integral else None
+        if obj is not None and obj > best_obj:
+            best_obj, best_chosen = obj, chosen
         rounds.append({"bound": best_bound / params.scale, "lp": lp / params.scale, "added": int(len(new)),
                        "columns": int(master.h.getNumCol() - master.first_pattern), "integral": bool(integral),
                        "s": time.perf_counter() - t0})  # fmt: skip
@@ -221,7 +228,7 @@ def solve_colgen(
     stats["rounds"] = rounds
     t_mip = time.perf_counter()
     left = deadline - t_mip
-    if (best_obj is None or _gap(best_bound, best_obj) > params.mip_rel_gap) and left > 0:
+    if _gap(best_bound, best_obj) > params.mip_rel_gap and left > 0:
         master.as_mip(left, params.mip_rel_gap)  # price and branch over the generated patterns
         sol = master.h.getSolution()
         if sol.value_valid:
@@ -229,12 +236,9 @@ def solve_colgen(
             obj = -master.h.getInfo().objective_function_value
             chosen = master.solution(x)[0]
             obj = master.objective(chosen, max_e, min_e, pen)
-            if best_obj is None or obj > best_obj:
+            if obj > best_obj:
                 best_obj, best_chosen = obj, chosen
         stats["mip_s"] = time.perf_counter() - t_mip
-    if best_obj is None:  # no time left for any integral answer: the locked members only (all reported)
-        best_chosen = locked
-        best_obj = master.objective(locked, max_e, min_e, pen)
     leaders = _leaders(inst, cands, pd, best_chosen)
     gap = _gap(best_bound, best_obj)
     status = "optimal" if gap <= params.mip_rel_gap else "feasible"
