@@ -168,3 +168,15 @@ def test_repaired_flow_obeys_loads_employers_and_locks(seed, n_a, n_e, n_locked)
         members = got[cands.app[got] == i]
         assert len(members) <= pd.panel[i]
         assert len(set(pd.emp[members].tolist())) == len(members)
+
+
+def test_out_of_time_column_generation_still_answers_with_an_honest_bound():
+    inst = random_instance(11, 40, 30, n_locked=3, employers=10, panel=(2, 3), loads=(0, 5))
+    params = Parameters(top_k=15, time_limit=0.0, method="decomposed")
+    res = solve_milp(inst, params)  # no time at all: the repaired flow, bounded by the Lagrangian
+    check_feasible(inst, res, milp_mode=True)
+    assert res.status in ("optimal", "feasible")
+    assert res.bound >= res.stats["solver_objective"] - 1e-9
+    full = solve_milp(inst, dataclasses.replace(params, time_limit=60, method="full", mip_rel_gap=0.0))
+    assert res.bound >= full.stats["solver_objective"] - 1e-9
+    assert res.stats["solver_objective"] <= full.stats["solver_objective"] + 1e-9

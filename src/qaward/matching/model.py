@@ -151,11 +151,11 @@ class Parameters:
     expert_top_k: int = (
         5  # with top-k: also keep each min-load expert's best max(this, min_load) applications
     )
-    time_limit: float = 60.0  # seconds, MILP only
+    time_limit: float = 60.0  # seconds for the whole solve_milp call (scoring and result included)
     mip_rel_gap: float = 1e-4
     method: str = "auto"  # MILP: "full", "decomposed" or "auto" (full up to full_milp_max_edges edges)
     full_milp_max_edges: int = 100_000
-    repair_top_k: int = 6  # decomposed: candidates per application by reduced cost in the restricted MILP
+    repair_top_k: int = 6  # unused since the column generation (kept: recorded parameters still load)
     seed: int = 0  # recorded; the solvers use no randomness (ties are broken by sorted ids)
 
 

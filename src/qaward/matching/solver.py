@@ -334,9 +334,16 @@ def solve_milp(
             inst, params, cands, deadline=deadline, big=big, masks=cover_masks(inst, cands)
         )
         solver = MILP_SOLVER + ", column generation (min-cost flow start, Lagrangian bound, price and branch)"
-        if out is not None and out.status != "optimal" and len(cands.app) <= params.full_milp_max_edges:
-            out = _merge(out, solve_model(inst, params, cands, side_constraints=True, relax=False,
-                                          time_limit=deadline - time.perf_counter()))  # fmt: skip
+        left = deadline - time.perf_counter()
+        if (
+            out is not None
+            and out.status != "optimal"
+            and len(cands.app) <= params.full_milp_max_edges
+            and left > 0
+        ):
+            out = _merge(
+                out, solve_model(inst, params, cands, side_constraints=True, relax=False, time_limit=left)
+            )
     if out is None:
         out = solve_model(inst, params, cands, side_constraints=side_constraints, relax=relax,
                           time_limit=max(deadline - time.perf_counter(), 0.1))  # fmt: skip
