@@ -129,7 +129,8 @@ class _Master:
         self.h.changeColsCost(len(self.art), self.art, cost)
 
     def solve(self, time_limit: float) -> bool:
-        self.h.setOptionValue("time_limit", max(time_limit, 0.01))
+        # HiGHS compares its time limit with the instance's run time accumulated over every run
+        self.h.setOptionValue("time_limit", self.h.getRunTime() + max(time_limit, 0.01))
         self.h.run()
         return self.h.getModelStatus() == HighsModelStatus.kOptimal
 
@@ -145,14 +146,31 @@ class _Master:
             base += len(apps)
         return (np.sort(np.concatenate(chosen)) if chosen else np.zeros(0, dtype=np.int64)), integral
 
-    def as_mip(self, time_limit: float, gap: float) -> None:
+    def rounded(self, theta: np.ndarray) -> np.ndarray:
+        """Edges of each panel's pattern with the largest θ (ties: the first generated)."""
+        apps = np.concatenate(self.col_app)[: len(theta)]
+        order = np.lexsort((np.arange(len(theta)), -theta, apps))
+        first = order[np.r_[True, apps[order][1:] != apps[order][:-1]]]
+        chosen, base = [], 0
+        for (starts, edges), batch in zip(self.col_edges, self.col_app, strict=True):
+            for k in first[(first >= base) & (first < base + len(batch))].tolist():
+                chosen.append(edges[starts[k - base] : starts[k - base + 1]])
+            base += len(batch)
+        return np.sort(np.concatenate(chosen)) if chosen else np.zeros(0, dtype=np.int64)
+
+    def as_mip(self, gap: float) -> None:
         n = self.h.getNumCol() - self.first_pattern
         cols = np.arange(self.first_pattern, self.first_pattern + n, dtype=np.int32)
         self.h.changeColsIntegrality(n, cols, np.full(n, HighsVarType.kInteger))
         zero = np.zeros(len(self.art))
         self.h.changeColsBounds(len(self.art), self.art, zero, zero)
         self.h.setOptionValue("mip_rel_gap", gap)
-        self.solve(time_limit)
+
+    def fix(self, patterns: np.ndarray, lower: float) -> None:
+        """Set the lower bound of some pattern columns (1: chosen for sure, 0: free again)."""
+        cols = (self.first_pattern + patterns).astype(np.int32)
+        n = len(cols)
+        self.h.changeColsBounds(n, cols, np.full(n, lower), np.full(n, kHighsInf))
 
 
 def solve_colgen(
@@ -191,7 +209,7 @@ def solve_colgen(
     master.set_box(center, delta)
     best_bound = float(phi)
     rounds: list[dict] = []
-    lam_now, mu, art = center, None, 0.0
+    lam_now, mu, art, theta = center, None, 0.0, np.zeros(0)
     # keep a share of the time for price and branch, should the LP solutions stay fractional
     cg_deadline = deadline - 0.25 * max(deadline - time.perf_counter(), 0.0)
     while True:
@@ -215,6 +233,7 @@ def solve_colgen(
             break
         sol = master.h.getSolution()
         x, dual = np.asarray(sol.col_value), np.asarray(sol.row_dual)
+        theta = x[master.first_pattern :]
         lp = -master.h.getInfo().objective_function_value
         art = float(x[master.art].sum())
         chosen, integral = master.solution(x)
@@ -228,16 +247,32 @@ def solve_colgen(
     stats["rounds"] = rounds
     t_mip = time.perf_counter()
     left = deadline - t_mip
+    if _gap(best_bound, best_obj) > params.mip_rel_gap and len(theta):
+        rounded = repair(pd, master.rounded(theta), max_e, min_e)
+        obj = master.objective(rounded, max_e, min_e, pen)
+        stats["rounded_lp"] = obj / params.scale
+        if obj > best_obj:
+            best_obj, best_chosen = obj, rounded
+    left = deadline - time.perf_counter()
     if _gap(best_bound, best_obj) > params.mip_rel_gap and left > 0:
-        master.as_mip(left, params.mip_rel_gap)  # price and branch over the generated patterns
-        sol = master.h.getSolution()
-        if sol.value_valid:
-            x = np.asarray(sol.col_value)
-            obj = -master.h.getInfo().objective_function_value
-            chosen = master.solution(x)[0]
-            obj = master.objective(chosen, max_e, min_e, pen)
-            if obj > best_obj:
-                best_obj, best_chosen = obj, chosen
+        # price and branch over the generated patterns: first with the panels the LP already decided fixed
+        # (a small MILP, quick to solve), then, if time remains, over all of them
+        master.as_mip(params.mip_rel_gap)
+        settled = np.nonzero(theta > 1 - 1e-6)[0] if art < 1e-6 else np.zeros(0, dtype=np.int64)
+        for lower in (1.0, 0.0):
+            master.fix(settled, lower)
+            left = deadline - time.perf_counter()
+            if left <= 0 or (lower == 0.0 and not len(settled)):
+                break
+            master.solve(left)
+            sol = master.h.getSolution()
+            if sol.value_valid:
+                chosen = master.solution(np.asarray(sol.col_value))[0]
+                obj = master.objective(chosen, max_e, min_e, pen)
+                if obj > best_obj:
+                    best_obj, best_chosen = obj, chosen
+            if _gap(best_bound, best_obj) <= params.mip_rel_gap:
+                break
         stats["mip_s"] = time.perf_counter() - t_mip
     leaders = _leaders(inst, cands, pd, best_chosen)
     gap = _gap(best_bound, best_obj)
