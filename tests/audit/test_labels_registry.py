@@ -39,3 +39,11 @@ def test_every_recorded_action_has_a_readable_name():
     with translation.override("zh-hans"):
         unnamed = sorted(a for a in _recorded_actions() if action_label(a) == a)
     assert not unnamed, f"add these to an audit_labels.py: {unnamed}"
+
+
+def test_every_readable_name_is_translated():
+    with translation.override("zh-hans"):
+        untranslated = sorted(
+            a for a in _recorded_actions() if not re.search(r"[\u4e00-\u9fff]", action_label(a))
+        )
+    assert not untranslated, f"names without a Chinese translation: {untranslated}"
