@@ -7,6 +7,7 @@ Thin: forms parse, ``applications.domain`` decides and writes. Drafts autosave t
 
 from __future__ import annotations
 
+import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -35,6 +36,7 @@ from qaward.permissions import permission_required
 from qaward.programs.models import Cycle, RecommendingUnit
 from qaward.rulebooks import registry
 from qaward.rulebooks.schema_base import KIND_LABELS
+from qaward.vetting.domain.queries import letters_for
 
 TABS = (
     ("detail", gettext_lazy("Overview")),
@@ -159,7 +161,9 @@ def overview(request: HttpRequest, reference: str) -> HttpResponse:
         request,
         "applications/tab_overview.html",
         _context(request, application, "detail", history=queries.history(application), withdraw_form=WithdrawForm(),
-                 materials=materials.active_materials(application)),
+                 materials=materials.active_materials(application), letters=letters_for(application),
+                 may_request_recusal=application.state not in EDITABLE_STATES
+                 and rules.has_perm("experts.request_recusal", request.user, application)),
     )  # fmt: skip
 
 
