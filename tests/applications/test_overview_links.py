@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from tests.applications.makers import make_application, make_user
 
 from qaward.applications.enums import ApplicationState
 from qaward.programs.models import Cycle
 from qaward.vetting.models import IssuedLetter
-from tests.applications.makers import make_application, make_user
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
