@@ -35,3 +35,32 @@ def test_items_with_work_are_shown_with_counts(client, demo, fake_app):
 
 def test_nothing_for_anonymous_users(fake_app):
     assert worklist.work_items(None) == []
+
+
+@pytest.mark.parametrize(
+    ("username", "label"),
+    [
+        ("jilin_staff", "待形式审查的申报"),
+        ("jilin_staff", "待决定是否受理的异议"),
+        ("jilin_recommender", "待推荐审核的申报"),
+    ],
+)
+def test_the_demo_shows_real_work_waiting(demo, username, label):
+    from django.utils import translation
+
+    user = get_user_model().objects.get(username=username)
+    with translation.override("zh-hans"):
+        items = {str(item.label): item.count for item in worklist.work_items(user)}
+    assert items.get(label, 0) > 0, items
+
+
+def test_an_expert_sees_unanswered_invitations(demo):
+    from qaward.experts.enums import MemberStatus
+    from qaward.experts.models import PanelMember
+
+    user = get_user_model().objects.get(username="jilin_expert")
+    waiting = PanelMember.objects.filter(expert__user=user, status=MemberStatus.INVITED).count()
+    counts = [
+        item.count for item in worklist.work_items(user) if "experts" in item.url or "/experts/" in item.url
+    ]
+    assert counts == ([waiting] if waiting else [])
