@@ -39,9 +39,10 @@ def _admitted(case):
     return decide_admissibility(objection=objection, admit=True, reason="", actor=case.office)
 
 
-def test_admitting_issues_a_written_receipt_pdf():
+def test_admitting_issues_a_written_receipt_pdf(django_capture_on_commit_callbacks):
     case = make_case("tacheng-2023")
-    objection = _admitted(case)
+    with django_capture_on_commit_callbacks(execute=True):  # the PDF is rendered after commit
+        objection = _admitted(case)
     assert objection.state == ObjectionState.ADMITTED
     letter = objection.letters.get()
     assert letter.kind == LetterKind.RECEIPT and letter.addressee == "异议人"

@@ -55,7 +55,7 @@ def test_recommender_reviews_and_recommends(live_server, world, page):
     page.click("form[action='/accounts/login/'] button[type=submit]")
     page.wait_for_load_state()
 
-    page.get_by_role("link", name="推荐审核").click()
+    page.get_by_role("link", name="推荐审核", exact=True).click()
     assert page.locator("[data-count=waiting]").inner_text() == "1"
     page.get_by_role("link", name=application.reference).click()
     assert page.get_by_text("第十九条").first.is_visible()

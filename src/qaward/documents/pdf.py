@@ -2,7 +2,9 @@
 
 ``render_official_letter`` turns a template under ``documents/pdf/`` into PDF bytes;
 ``store_generated_pdf`` keeps them as a ``StoredFile`` (downloadable through ``/files/<uuid>/``,
-never deleted). A letter template extends ``documents/pdf/official_letter.html`` and fills the
+never deleted). Rendering takes a noticeable fraction of a second, so a decision records its
+letter (number, context, template) in its transaction and renders the PDF after commit:
+``context_to_json`` / ``context_from_json`` keep a letter's context on the letter row. A letter template extends ``documents/pdf/official_letter.html`` and fills the
 ``body`` block; the base lays out the 版头 (发文机关标志, 发文字号, red separator), the title, the
 主送机关, the 落款 (issuing body and date) and page numbers "— 1 —".
 
@@ -125,10 +127,46 @@ def render_official_letter(*, template: str, context: dict, title: str) -> bytes
 def store_generated_pdf(*, data: bytes, name: str, slot: str, program, owner, actor):
     """Keep generated PDF bytes as a ``StoredFile`` of ``slot`` owned by ``owner`` (e.g. the
     application a letter is about), through the same checks, scan and audit as an upload.
-    ``actor`` is the signed-in user whose decision produced the document."""
+    ``actor`` is the user whose decision produced the document (also when it is rendered later,
+    e.g. on first download), or None for a document the system issued by itself (e.g. after a
+    deadline passed): the file then has no uploader and the audit event no actor."""
     from qaward.documents.domain.uploads import store_upload
 
     if not name.lower().endswith(".pdf"):
         name = f"{name}.pdf"
     upload = SimpleUploadedFile(name, data, content_type="application/pdf")
-    return store_upload(uploaded_file=upload, slot=slot, actor=actor, program=program, owner=owner)
+    return store_upload(
+        uploaded_file=upload, slot=slot, actor=actor, program=program, owner=owner, public=actor is None
+    )
+
+
+_DATE_KEY = "$date"
+
+
+def context_to_json(context):
+    """``context`` as JSON-safe data: dates become ``{"$date": "2026-11-03"}`` (restored by
+    ``context_from_json``); dicts, lists and tuples are walked; anything else must already be a
+    JSON value (str, int, float, bool, None) — a model instance is refused, since a letter must
+    render the same facts later, whatever happens to the rows it was written from."""
+    if isinstance(context, dt.datetime):
+        raise TypeError("a letter's context keeps dates, not datetimes")
+    if isinstance(context, dt.date):
+        return {_DATE_KEY: context.isoformat()}
+    if isinstance(context, dict):
+        return {str(key): context_to_json(value) for key, value in context.items()}
+    if isinstance(context, (list, tuple)):
+        return [context_to_json(value) for value in context]
+    if context is None or isinstance(context, (str, int, float, bool)):
+        return context
+    raise TypeError(f"{type(context).__name__} cannot be kept in a letter's context")
+
+
+def context_from_json(data):
+    """The context ``context_to_json`` stored, with its dates back."""
+    if isinstance(data, dict):
+        if set(data) == {_DATE_KEY}:
+            return dt.date.fromisoformat(data[_DATE_KEY])
+        return {key: context_from_json(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [context_from_json(value) for value in data]
+    return data

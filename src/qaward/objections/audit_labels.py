@@ -18,6 +18,7 @@ ACTION_LABELS = {
     "objection.consent": _("Objector's consent to disclosure recorded"),
     "objection.add_handler": _("Person added to an objection case"),
     "objection.letter": _("Objection letter issued"),
+    "objection.render_letter": _("Objection letter rendered as PDF"),
     "complaint.file": _("Complaint filed"),
     "complaint.note": _("Complaint investigation note"),
     "complaint.close": _("Complaint closed"),

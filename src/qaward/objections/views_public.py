@@ -15,6 +15,7 @@ from qaward.documents.storage import private_storage
 from qaward.documents.views import attachment_disposition
 from qaward.objections.domain.complaints import complaint_route, file_complaint
 from qaward.objections.domain.filing import file_objection
+from qaward.objections.domain.letters import render_letter
 from qaward.objections.domain.queries import find_complaint, find_objection
 from qaward.objections.forms import ComplaintForm, ObjectionForm, ReceiptLookupForm
 from qaward.objections.models import ObjectionLetter
@@ -105,10 +106,9 @@ def status_letter(request: HttpRequest) -> FileResponse:
         ObjectionLetter.objects.select_related("file"), pk=request.POST.get("letter", "0") or 0,
         objection=objection, kind__in=OBJECTOR_LETTERS,
     )  # fmt: skip
-    response = FileResponse(
-        private_storage().open(letter.file.storage_name, "rb"), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = attachment_disposition(letter.file.original_name)
+    stored = render_letter(letter)  # rendered now if that did not happen after the decision
+    response = FileResponse(private_storage().open(stored.storage_name, "rb"), content_type="application/pdf")
+    response["Content-Disposition"] = attachment_disposition(stored.original_name)
     response["Cache-Control"] = "private, no-store"
     return response
 

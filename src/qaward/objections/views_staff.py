@@ -22,7 +22,7 @@ from qaward.documents.storage import private_storage
 from qaward.documents.views import attachment_disposition
 from qaward.objections.domain import handling
 from qaward.objections.domain.filing import enter_paper_objection
-from qaward.objections.domain.letters import issue_result_letters
+from qaward.objections.domain.letters import issue_result_letters, render_letter
 from qaward.objections.domain.queries import (
     admissibility_deadline,
     deadline,
@@ -280,10 +280,9 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @permission_required("objections.download_letter", fn=letter_from_pk)
 def letter(request: HttpRequest, pk: int) -> FileResponse:
     letter = request.permission_object
-    response = FileResponse(
-        private_storage().open(letter.file.storage_name, "rb"), content_type="application/pdf"
-    )
-    response["Content-Disposition"] = attachment_disposition(letter.file.original_name)
+    stored = render_letter(letter)  # rendered now if that did not happen after the decision
+    response = FileResponse(private_storage().open(stored.storage_name, "rb"), content_type="application/pdf")
+    response["Content-Disposition"] = attachment_disposition(stored.original_name)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -16,5 +16,6 @@ ACTION_LABELS = {
     "vetting.accept_override": _("Accepted with unanswered consultations (override)"),
     "vetting.reject": _("Not accepted after formal review"),
     "vetting.issue_letter": _("Letter issued"),
+    "vetting.render_letter": _("Letter rendered as PDF"),
     "vetting.demo_applicant": _("Demo applicant created"),
 }

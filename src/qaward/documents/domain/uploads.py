@@ -38,8 +38,9 @@ def store_upload(
     """Check ``uploaded_file`` against ``slot``, scan it, store it privately and return its row.
 
     ``public=True``: the file comes from a visitor without an account (a portal form such as an
-    objection); ``actor`` may then be None and the file has no uploader (only the office of its
-    program may download it).
+    objection) or from the system itself (a letter no user issued, ``store_generated_pdf``);
+    ``actor`` may then be None and the file has no uploader (only the office of its program may
+    download it).
 
     Refusals are ValidationErrors whose (Chinese) messages name the file and the limit. Call it
     outside any enclosing transaction where possible: the audit event of an infected upload is

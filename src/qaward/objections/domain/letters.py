@@ -3,18 +3,32 @@
 Letters to the applicant objected to and to the recommending unit never name the objector
 (吉林 第三十七条(七)); only the objector's own letters are addressed to them, and even there the
 addressee kept beside the letter is the label "异议人", not the name.
+
+Record first, render after commit: ``issue_letter`` keeps the letter row (addressee, template and
+the complete context, without the objector's name, which stays encrypted on the objection) and
+its audit event; the PDF is rendered and linked once the decision commits, or by
+``render_letter`` on first download should that not have happened.
 """
 
 from __future__ import annotations
+
+import logging
 
 from django.db import transaction
 from django.utils import timezone
 
 from qaward.audit.domain import record
-from qaward.documents.pdf import render_official_letter, store_generated_pdf
+from qaward.documents.pdf import (
+    context_from_json,
+    context_to_json,
+    render_official_letter,
+    store_generated_pdf,
+)
 from qaward.objections.domain.common import CONFIDENTIAL, book_of
 from qaward.objections.enums import LetterKind, ObjectorKind, Outcome
 from qaward.objections.models import Objection, ObjectionLetter
+
+logger = logging.getLogger(__name__)
 
 LETTER_SLOT = "official_letter"
 OBJECTOR_ADDRESSEE = "异议人"
@@ -31,6 +45,7 @@ TEMPLATES = {
     LetterKind.NOT_ADMITTED: "objections/pdf/not_admitted.html",
 }
 RESULT_KINDS = (LetterKind.RESULT_OBJECTOR, LetterKind.RESULT_SUBJECT, LetterKind.RESULT_RECOMMENDER)
+TO_OBJECTOR = (LetterKind.RECEIPT, LetterKind.NOT_ADMITTED, LetterKind.RESULT_OBJECTOR)
 OUTCOME_TEXT = {
     Outcome.UPHELD: "经调查，异议成立。",
     Outcome.NOT_UPHELD: "经调查，异议不成立。",
@@ -46,7 +61,7 @@ def objector_name(objection: Objection) -> str:
 
 def _addressee(objection: Objection, kind: str) -> tuple[str, str]:
     """(name printed on the letter, addressee kept beside it)."""
-    if kind in (LetterKind.RECEIPT, LetterKind.NOT_ADMITTED, LetterKind.RESULT_OBJECTOR):
+    if kind in TO_OBJECTOR:
         return objector_name(objection) or OBJECTOR_ADDRESSEE, OBJECTOR_ADDRESSEE
     if kind == LetterKind.RESULT_SUBJECT:
         name = objection.application.applicant.name
@@ -60,11 +75,17 @@ def _context(objection: Objection, kind: str, printed_to: str) -> dict:
     rules = book.objections
     program = objection.program
     subject = objection.entry.public_fields.get("name") or objection.application.applicant.name
+    # Plain facts, not the model: the context is kept as JSON and rendered later.
+    facts = {
+        "number": objection.number,
+        "received_on": objection.received_on,
+        "application": {"reference": objection.application.reference},
+    }
     context = {
         "issuer": program.office_name,
         "addressee": printed_to,
         "date": timezone.localdate(),
-        "objection": objection,
+        "objection": facts,
         "subject_name": subject,
         "window_title": objection.window.title,
         "office_name": program.office_name,
@@ -97,26 +118,80 @@ def _context(objection: Objection, kind: str, printed_to: str) -> dict:
 
 @transaction.atomic
 def issue_letter(*, objection: Objection, kind: str, actor) -> ObjectionLetter:
+    """Record the letter (``actor`` None: issued by the system); its PDF is rendered once the
+    decision commits (the returned letter's ``file`` is set then)."""
     printed_to, kept_to = _addressee(objection, kind)
-    title = TITLES[kind]
-    template = TEMPLATES.get(kind, "objections/pdf/result.html")
-    data = render_official_letter(
-        template=template, context=_context(objection, kind, printed_to), title=title
-    )
-    stored = store_generated_pdf(
-        data=data, name=f"{objection.number}-{kind}", slot=LETTER_SLOT, program=objection.program,
-        owner=objection, actor=actor,
-    )  # fmt: skip
+    context = _context(objection, kind, printed_to)
+    if kind in TO_OBJECTOR:
+        # The name is printed at rendering time from the objection's encrypted fields.
+        context["addressee"] = OBJECTOR_ADDRESSEE
     letter = ObjectionLetter.objects.create(
-        objection=objection, kind=kind, addressee=kept_to, file=stored, issued_by=actor
-    )
+        objection=objection, kind=kind, addressee=kept_to, issued_by=actor,
+        template=TEMPLATES.get(kind, "objections/pdf/result.html"), context=context_to_json(context),
+    )  # fmt: skip
     record(
         actor=actor,
         action="objection.letter",
         obj=objection,
-        after={"kind": kind, "to": kept_to, "file": str(stored.pk)},
+        after={"kind": kind, "to": kept_to, "letter": letter.pk},
     )
+    transaction.on_commit(lambda: render_after_commit(letter))
     return letter
+
+
+class _RenderedMeanwhile(Exception):
+    """Another request linked a PDF to the letter first: ours is rolled back."""
+
+
+def render_letter(letter: ObjectionLetter):
+    """The letter's PDF as a ``StoredFile``: rendered from the letter row and linked to it the
+    first time, the linked file every later time (``letter.file`` is set too). Idempotent and
+    safe when two requests race (row lock, and the link is written only where none exists).
+    The file's actor is the letter's issuer (None for the system), whoever triggered it."""
+    if letter.file_id is None:
+        try:
+            with transaction.atomic():
+                locked = ObjectionLetter.objects.select_for_update().get(pk=letter.pk)
+                if locked.file_id is None:
+                    _render_and_link(locked)
+        except _RenderedMeanwhile:
+            pass
+        letter.refresh_from_db(fields=["file"])
+    return letter.file
+
+
+def _render_and_link(letter: ObjectionLetter) -> None:
+    if not letter.template:
+        raise ValueError(f"objection letter {letter.pk} has no PDF and nothing to render it from")
+    objection = letter.objection
+    context = context_from_json(letter.context)
+    if letter.kind in TO_OBJECTOR:
+        context["addressee"] = _addressee(objection, letter.kind)[0]
+    data = render_official_letter(template=letter.template, context=context, title=TITLES[letter.kind])
+    stored = store_generated_pdf(
+        data=data, name=f"{objection.number}-{letter.kind}", slot=LETTER_SLOT, program=objection.program,
+        owner=objection, actor=letter.issued_by,
+    )  # fmt: skip
+    if not ObjectionLetter.objects.filter(pk=letter.pk, file__isnull=True).update(file=stored):
+        raise _RenderedMeanwhile
+    letter.file = stored
+    record(
+        actor=letter.issued_by,
+        action="objection.render_letter",
+        obj=objection,
+        after={"kind": letter.kind, "letter": letter.pk, "file": str(stored.pk), "sha256": stored.sha256},
+    )
+
+
+def render_after_commit(letter: ObjectionLetter) -> None:
+    # After commit: a rendering failure must not undo the decision; the letter is rendered on
+    # first download instead.
+    try:
+        render_letter(letter)
+    except Exception:
+        logger.exception(
+            "could not render objection letter %s; it will be rendered when downloaded", letter.pk
+        )
 
 
 def issue_result_letters(*, objection: Objection, actor) -> list[ObjectionLetter]:

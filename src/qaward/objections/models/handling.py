@@ -86,12 +86,19 @@ class ExpertAppointment(models.Model):
 
 
 class ObjectionLetter(models.Model):
-    """A written receipt, notice or result (PDF), kept with the objection."""
+    """A written receipt, notice or result (PDF), kept with the objection. ``issued_by`` is empty
+    for a letter the system issued by itself."""
 
     objection = models.ForeignKey("objections.Objection", on_delete=models.PROTECT, related_name="letters")
     kind = models.CharField(_("letter"), max_length=24, choices=LetterKind.choices)
     addressee = models.CharField(_("to"), max_length=200)
-    file = models.ForeignKey("documents.StoredFile", on_delete=models.PROTECT, related_name="+")
+    # What the PDF is rendered from, after the decision commits or on first download (see
+    # objections.domain.letters.render_letter); the objector's name is never kept here.
+    template = models.CharField(_("letter template"), max_length=200, blank=True)
+    context = models.JSONField(_("letter content"), default=dict, blank=True)
+    file = models.OneToOneField(
+        "documents.StoredFile", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -1,6 +1,13 @@
 """The non-acceptance letter (不予受理通知书): numbered, rendered as a 公文 PDF citing the rule,
 kept as a StoredFile owned by the application, and sent to the applicant's contacts by email
-once the decision is committed. The applicant's application page lists it (``letters_for``)."""
+once the decision is committed. The applicant's application page lists it (``letters_for``).
+
+Record first, render after commit: the decision's transaction keeps the letter row (number,
+addressee, template and the complete context) and its audit event; the PDF (a fraction of a
+second of WeasyPrint) is rendered and linked after commit, then the email goes out. Should that
+not happen (a failed hook, a test that never commits), ``render_letter`` renders it on first
+download, so a letter is never missing.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 
 from qaward.audit.domain import record
-from qaward.documents.pdf import format_doc_no, render_official_letter, store_generated_pdf
+from qaward.documents.pdf import (
+    context_from_json,
+    context_to_json,
+    format_doc_no,
+    render_official_letter,
+    store_generated_pdf,
+)
 from qaward.vetting.domain.base import rulebook_of, today
 from qaward.vetting.models import IssuedLetter, LetterSequence
 
@@ -43,8 +56,13 @@ def _contacts_with_email(application) -> list[str]:
     return sorted({u.email for u in application.applicant.contacts.all() if u.is_active and u.email})
 
 
+NON_ACCEPTANCE_TEMPLATE = "documents/pdf/non_acceptance.html"
+
+
 @transaction.atomic
 def issue_non_acceptance_letter(*, application, reason: str, actor) -> IssuedLetter:
+    """Number and record the letter; its PDF is rendered once the decision commits (the returned
+    letter's ``file`` is set then) and the contacts are emailed after that."""
     book = rulebook_of(application)
     rule = book.intake.formal_review
     program = application.cycle.program
@@ -64,22 +82,19 @@ def issue_non_acceptance_letter(*, application, reason: str, actor) -> IssuedLet
         "office_name": program.office_name or program.name,
         "date": day,
     }
-    data = render_official_letter(template="documents/pdf/non_acceptance.html", context=context, title=title)
-    stored = store_generated_pdf(
-        data=data, name=f"不予受理通知书-{application.reference}", slot=LETTER_SLOT, program=program,
-        owner=application, actor=actor,
-    )  # fmt: skip
     recipients = _contacts_with_email(application)
     letter = IssuedLetter.objects.create(
         application=application, kind=IssuedLetter.KIND_NON_ACCEPTANCE, doc_no=doc_no, title=title,
-        file=stored, issued_by=actor, emailed_to=recipients,
+        addressee=application.applicant.name, template=NON_ACCEPTANCE_TEMPLATE,
+        context=context_to_json(context), issued_by=actor, emailed_to=recipients,
     )  # fmt: skip
     record(
         actor=actor, action="vetting.issue_letter", obj=application,
-        after={"doc_no": doc_no, "kind": letter.kind, "file": str(stored.pk), "sha256": stored.sha256,
-               "emailed_to": len(recipients)},
+        after={"doc_no": doc_no, "kind": letter.kind, "letter": letter.pk, "emailed_to": len(recipients)},
         program=program,
     )  # fmt: skip
+    # Callbacks run in the order registered: the PDF exists before the email mentioning it goes.
+    transaction.on_commit(lambda: render_after_commit(letter))
     if recipients:
         subject = f"【{program.name}】{title}（{doc_no}）"
         body = (
@@ -92,6 +107,63 @@ def issue_non_acceptance_letter(*, application, reason: str, actor) -> IssuedLet
         )
         transaction.on_commit(lambda: _send(subject, body, recipients, application.reference))
     return letter
+
+
+class _RenderedMeanwhile(Exception):
+    """Another request linked a PDF to the letter first: ours is rolled back."""
+
+
+def render_letter(letter: IssuedLetter):
+    """The letter's PDF as a ``StoredFile``: rendered from the letter row and linked to it the
+    first time, the linked file every later time (``letter.file`` is set too).
+
+    Idempotent and safe when two requests race: the letter row is locked while rendering, and
+    the link is only written where none exists yet (a late loser's file is rolled back, its
+    bytes removed). The file's actor is the letter's issuer, whoever triggered the rendering.
+    """
+    if letter.file_id is None:
+        try:
+            with transaction.atomic():
+                locked = IssuedLetter.objects.select_for_update().get(pk=letter.pk)
+                if locked.file_id is None:
+                    _render_and_link(locked)
+        except _RenderedMeanwhile:
+            pass
+        letter.refresh_from_db(fields=["file"])
+    return letter.file
+
+
+def _render_and_link(letter: IssuedLetter) -> None:
+    if not letter.template:
+        raise ValueError(f"letter {letter.doc_no} has no PDF and nothing to render it from")
+    application = letter.application
+    program = application.cycle.program
+    data = render_official_letter(
+        template=letter.template, context=context_from_json(letter.context), title=letter.title
+    )
+    stored = store_generated_pdf(
+        data=data, name=f"不予受理通知书-{application.reference}", slot=LETTER_SLOT, program=program,
+        owner=application, actor=letter.issued_by,
+    )  # fmt: skip
+    if not IssuedLetter.objects.filter(pk=letter.pk, file__isnull=True).update(file=stored):
+        raise _RenderedMeanwhile
+    letter.file = stored
+    record(
+        actor=letter.issued_by, action="vetting.render_letter", obj=application,
+        after={"doc_no": letter.doc_no, "letter": letter.pk, "file": str(stored.pk), "sha256": stored.sha256},
+        program=program,
+    )  # fmt: skip
+
+
+def render_after_commit(letter: IssuedLetter) -> None:
+    # After commit: a rendering failure must not undo the decision, nor stop the email; the
+    # letter is rendered on first download instead.
+    try:
+        render_letter(letter)
+    except Exception:
+        logger.exception(
+            "could not render letter %s; it will be rendered when first downloaded", letter.doc_no
+        )
 
 
 def _send(subject: str, body: str, recipients: list[str], reference: str) -> None:

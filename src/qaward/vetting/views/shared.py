@@ -15,6 +15,7 @@ from qaward.documents.storage import private_storage
 from qaward.permissions import permission_required
 from qaward.vetting.domain import consultations as consult_domain
 from qaward.vetting.domain import queries
+from qaward.vetting.domain.letters import render_letter
 from qaward.vetting.forms import AnswerForm
 from qaward.vetting.models import Consultation, IssuedLetter
 from qaward.vetting.views.common import run
@@ -71,12 +72,13 @@ def _letter(request, pk: int, **kwargs) -> IssuedLetter:
 @permission_required("vetting.view_letter", fn=_letter)
 def letter(request: HttpRequest, pk: int) -> FileResponse:
     letter = request.permission_object
+    stored = render_letter(letter)  # rendered now if that did not happen after the decision
     try:
-        handle = private_storage().open(letter.file.storage_name, "rb")
+        handle = private_storage().open(stored.storage_name, "rb")
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(handle, content_type="application/pdf")
-    name = letter.file.original_name
+    name = stored.original_name
     response["Content-Disposition"] = f"inline; filename=\"letter.pdf\"; filename*=UTF-8''{quote(name)}"
     response["X-Content-Type-Options"] = "nosniff"
     return response
