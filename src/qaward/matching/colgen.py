@@ -246,7 +246,6 @@ def solve_colgen(
         lam_now, mu = -dual[n_a : n_a + len(max_e)], -dual[:n_a]
     stats["rounds"] = rounds
     t_mip = time.perf_counter()
-    left = deadline - t_mip
     if _gap(best_bound, best_obj) > params.mip_rel_gap and len(theta):
         rounded = repair(pd, master.rounded(theta), max_e, min_e)
         obj = master.objective(rounded, max_e, min_e, pen)
