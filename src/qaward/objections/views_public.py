@@ -58,12 +58,15 @@ def file(request: HttpRequest, entry_id: int) -> HttpResponse:
             add_domain_errors(form, error)
         else:
             return render(
-                request, "objections/public/filed.html", {"objection": filed.objection, "token": filed.token}
+                request,
+                "objections/public/filed.html",
+                {"objection": filed.objection, "token": filed.token, "program": window.program},
             )
     context = {
         "form": form,
         "entry": entry,
         "window": window,
+        "program": window.program,  # the portal header names the award
         "closed": now >= window.closes_at,
         "not_started": now < window.opens_at,
     }
