@@ -169,3 +169,28 @@ def test_panel_builder_runs_the_solver(client, scene):
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "qa-solver-run" in page and panel.seated().count() == 1
+
+
+def test_a_recusal_request_may_carry_an_evidence_file_only_the_office_sees(client, scene):
+    world, program, staff, cycle, app, expert, secret, panel, member = scene
+    applicant = world.p.holders[Role.APPLICANT]
+    client.force_login(applicant)
+    url = reverse("experts:request_recusal", args=[app.pk])
+    refused = client.post(url, {"named_person": "陈志远", "reason": "其曾为我司竞争对手提供咨询"})
+    assert (
+        refused.status_code == 200 and "请说明或附上相关证明材料" in refused.content.decode()
+    )  # no evidence
+    sent = client.post(
+        url,
+        {"named_person": "陈志远", "reason": "其曾为我司竞争对手提供咨询",
+         "evidence_upload": upload("咨询合同.pdf", pdf_bytes("contract"))},
+    )  # fmt: skip
+    assert sent.status_code == 302
+    evidence = expert.conflicts.get().evidence_file
+    assert evidence is not None and evidence.owner is None and evidence.program == program
+    file_url = reverse("documents:download", args=[evidence.pk])
+    assert client.get(file_url).status_code == 200  # the applicant who sent it
+    assert get(client, staff, file_url).status_code == 200
+    assert get(client, world.p.holders[Role.EXPERT], file_url).status_code == 404
+    queue = get(client, staff, reverse("experts:conflicts", args=[program.slug])).content.decode()
+    assert file_url in queue

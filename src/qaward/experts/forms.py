@@ -168,4 +168,9 @@ class DeclarationForm(forms.Form):
 class RecusalRequestForm(forms.Form):
     named_person = forms.CharField(label=_("expert named by the applicant"), max_length=100)
     reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}))
-    evidence = forms.CharField(label=_("evidence"), widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.CharField(label=_("evidence"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    evidence_upload = forms.FileField(
+        label=_("evidence file"),
+        required=False,
+        help_text=_("Seen only by the award office (PDF, image, Word or Excel)."),
+    )

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from qaward.documents.domain.uploads import store_upload
 from qaward.experts import forms
 from qaward.experts.domain import conflicts, queries
 from qaward.experts.enums import ConflictStatus
@@ -103,10 +104,19 @@ def detect(request, slug, number):
 @permission_required("experts.request_recusal", fn=application_from_pk)
 def request_recusal(request, pk):
     application = request.permission_object
-    form = forms.RecusalRequestForm(request.POST or None)
+    form = forms.RecusalRequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        upload = data.pop("evidence_upload", None)
         try:
-            conflicts.request_recusal(application=application, actor=request.user, **form.cleaned_data)
+            evidence_file = None
+            if upload is not None:
+                # Owned by no application: only the uploader and the office may open it, never
+                # the recommending unit or the panel (which may include the expert named).
+                evidence_file = store_upload(uploaded_file=upload, slot="evidence", actor=request.user,
+                                             program=application.cycle.program)  # fmt: skip
+            conflicts.request_recusal(application=application, actor=request.user, evidence_file=evidence_file,
+                                      **data)  # fmt: skip
         except ValidationError as error:
             add_errors(form, error)
         else:
