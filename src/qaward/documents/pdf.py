@@ -170,3 +170,30 @@ def context_from_json(data):
     if isinstance(data, list):
         return [context_from_json(value) for value in data]
     return data
+
+
+class _RenderedMeanwhile(Exception):
+    """Another request linked a PDF to the letter first: ours is rolled back."""
+
+
+def render_once(letter, produce):
+    """The PDF of a letter row with a nullable one-to-one ``file``: ``produce(locked_letter)``
+    renders and stores it (returning the StoredFile) the first time; later calls return the
+    linked file. Safe when two requests race: the row is locked while rendering and the link is
+    written only where none exists yet (a late loser's file is rolled back with its transaction).
+    ``letter.file`` is refreshed either way."""
+    from django.db import transaction
+
+    model = type(letter)
+    if letter.file_id is None:
+        try:
+            with transaction.atomic():
+                locked = model.objects.select_for_update().get(pk=letter.pk)
+                if locked.file_id is None:
+                    stored = produce(locked)
+                    if not model.objects.filter(pk=locked.pk, file__isnull=True).update(file=stored):
+                        raise _RenderedMeanwhile
+        except _RenderedMeanwhile:
+            pass
+        letter.refresh_from_db(fields=["file"])
+    return letter.file

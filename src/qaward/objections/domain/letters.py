@@ -22,6 +22,7 @@ from qaward.documents.pdf import (
     context_from_json,
     context_to_json,
     render_official_letter,
+    render_once,
     store_generated_pdf,
 )
 from qaward.objections.domain.common import CONFIDENTIAL, book_of
@@ -139,28 +140,15 @@ def issue_letter(*, objection: Objection, kind: str, actor) -> ObjectionLetter:
     return letter
 
 
-class _RenderedMeanwhile(Exception):
-    """Another request linked a PDF to the letter first: ours is rolled back."""
-
-
 def render_letter(letter: ObjectionLetter):
     """The letter's PDF as a ``StoredFile``: rendered from the letter row and linked to it the
-    first time, the linked file every later time (``letter.file`` is set too). Idempotent and
-    safe when two requests race (row lock, and the link is written only where none exists).
-    The file's actor is the letter's issuer (None for the system), whoever triggered it."""
-    if letter.file_id is None:
-        try:
-            with transaction.atomic():
-                locked = ObjectionLetter.objects.select_for_update().get(pk=letter.pk)
-                if locked.file_id is None:
-                    _render_and_link(locked)
-        except _RenderedMeanwhile:
-            pass
-        letter.refresh_from_db(fields=["file"])
-    return letter.file
+    first time, the linked file every later time (``documents.pdf.render_once``: idempotent and
+    race-safe). The file's actor is the letter's issuer (None for the system), whoever
+    triggered it."""
+    return render_once(letter, _render)
 
 
-def _render_and_link(letter: ObjectionLetter) -> None:
+def _render(letter: ObjectionLetter):
     if not letter.template:
         raise ValueError(f"objection letter {letter.pk} has no PDF and nothing to render it from")
     objection = letter.objection
@@ -172,15 +160,13 @@ def _render_and_link(letter: ObjectionLetter) -> None:
         data=data, name=f"{objection.number}-{letter.kind}", slot=LETTER_SLOT, program=objection.program,
         owner=objection, actor=letter.issued_by,
     )  # fmt: skip
-    if not ObjectionLetter.objects.filter(pk=letter.pk, file__isnull=True).update(file=stored):
-        raise _RenderedMeanwhile
-    letter.file = stored
     record(
         actor=letter.issued_by,
         action="objection.render_letter",
         obj=objection,
         after={"kind": letter.kind, "letter": letter.pk, "file": str(stored.pk), "sha256": stored.sha256},
     )
+    return stored
 
 
 def render_after_commit(letter: ObjectionLetter) -> None:

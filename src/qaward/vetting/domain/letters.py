@@ -23,6 +23,7 @@ from qaward.documents.pdf import (
     context_to_json,
     format_doc_no,
     render_official_letter,
+    render_once,
     store_generated_pdf,
 )
 from qaward.vetting.domain.base import rulebook_of, today
@@ -109,31 +110,14 @@ def issue_non_acceptance_letter(*, application, reason: str, actor) -> IssuedLet
     return letter
 
 
-class _RenderedMeanwhile(Exception):
-    """Another request linked a PDF to the letter first: ours is rolled back."""
-
-
 def render_letter(letter: IssuedLetter):
     """The letter's PDF as a ``StoredFile``: rendered from the letter row and linked to it the
-    first time, the linked file every later time (``letter.file`` is set too).
-
-    Idempotent and safe when two requests race: the letter row is locked while rendering, and
-    the link is only written where none exists yet (a late loser's file is rolled back, its
-    bytes removed). The file's actor is the letter's issuer, whoever triggered the rendering.
-    """
-    if letter.file_id is None:
-        try:
-            with transaction.atomic():
-                locked = IssuedLetter.objects.select_for_update().get(pk=letter.pk)
-                if locked.file_id is None:
-                    _render_and_link(locked)
-        except _RenderedMeanwhile:
-            pass
-        letter.refresh_from_db(fields=["file"])
-    return letter.file
+    first time, the linked file every later time (``documents.pdf.render_once``: idempotent and
+    race-safe). The file's actor is the letter's issuer, whoever triggered the rendering."""
+    return render_once(letter, _render)
 
 
-def _render_and_link(letter: IssuedLetter) -> None:
+def _render(letter: IssuedLetter):
     if not letter.template:
         raise ValueError(f"letter {letter.doc_no} has no PDF and nothing to render it from")
     application = letter.application
@@ -145,14 +129,12 @@ def _render_and_link(letter: IssuedLetter) -> None:
         data=data, name=f"不予受理通知书-{application.reference}", slot=LETTER_SLOT, program=program,
         owner=application, actor=letter.issued_by,
     )  # fmt: skip
-    if not IssuedLetter.objects.filter(pk=letter.pk, file__isnull=True).update(file=stored):
-        raise _RenderedMeanwhile
-    letter.file = stored
     record(
         actor=letter.issued_by, action="vetting.render_letter", obj=application,
         after={"doc_no": letter.doc_no, "letter": letter.pk, "file": str(stored.pk), "sha256": stored.sha256},
         program=program,
     )  # fmt: skip
+    return stored
 
 
 def render_after_commit(letter: IssuedLetter) -> None:
