@@ -254,3 +254,28 @@ def test_withdrawal_is_a_state_with_a_reason():
     withdrawn = withdraw_application(application=application, actor=s.contact, reason="今年暂不申报")
     assert withdrawn.state == ApplicationState.WITHDRAWN
     assert withdrawn.state_changes.get().reason == "今年暂不申报"
+
+
+@pytest.mark.parametrize(
+    ("rulebook_id", "article"),
+    [
+        ("jilin-2023", "第十七条"),
+        ("changchun-2018", "第十三条"),
+        ("jinzhong-2023", "第十八条(一)"),
+        ("jian-2023", "第十三条(一)"),
+        ("tacheng-2023", "办法未规定"),  # the office's call notice alone sets the dates
+    ],
+)
+def test_a_late_submission_cites_the_article_on_the_call(rulebook_id, article):
+    s = sc.program_for(rulebook_id)
+    tracks = s.book.applicant_kinds["organization"].tracks
+    application = sc.fill(s, sc.start(s, sc.make_profile(s), track=tracks[0].id if tracks else ""))
+    route, unit = sc.route_for(s)
+    with pytest.raises(ValidationError) as refused:
+        submit_application(application=application, actor=s.contact, route_id=route, recommending_unit=unit,
+                           today=s.cycle.call_closes + dt.timedelta(days=1))  # fmt: skip
+    assert "截止" in str(refused.value) and article in str(refused.value)
+    event = AuditEvent.objects.filter(
+        action="application.submit.refused", object_id=str(application.pk)
+    ).last()
+    assert event is not None and article in event.citation

@@ -201,6 +201,9 @@ class FormalReview(Rule):
 
 
 class Intake(Strict):
+    # The article under which the office announces the application period (申报通知): refusals
+    # of submissions outside the cycle's dates cite it. None in books written before it existed.
+    call: Rule | None = None
     routes: tuple[Route, ...]
     self_evaluation: Rule | None = None
     declarations: tuple[Rule, ...] = ()

@@ -108,6 +108,13 @@ def summarize(book: Rulebook) -> list[Topic]:
             KIND_LABELS[kind_id],
             *(_s(c.label + ("（鼓励性）" if c.encouraged_only else ""), c) for c in conditions),
         )
+    if book.intake.call is not None:
+        add(
+            "call",
+            "申报与受理",
+            "申报通知",
+            _s(book.intake.call.note or "评委办发布申报通知", book.intake.call),
+        )
     add("routes", "申报与受理", "推荐渠道", *(_s(r.label, r) for r in book.intake.routes))
     for c in book.intake.consultations:
         who = "评委办" if c.by == "office" else "推荐单位"

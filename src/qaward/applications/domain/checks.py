@@ -100,7 +100,7 @@ def _call_window(book, application, today: dt.date, at_the_time: bool = False) -
         outcome, text = FAIL, f"本届申报已于{cycle.call_closes.isoformat()}截止，不能再提交"
     else:
         outcome, text = PASS, f"在本届申报时间（{window}）内"
-    return make_verdict(book, None, "call_window", outcome, f"按本届申报通知，{text}")
+    return make_verdict(book, book.intake.call, "call_window", outcome, f"按本届申报通知，{text}")
 
 
 def _eligibility(book, application, today, section: Section, facts) -> dict[str, str]:
