@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -58,3 +59,35 @@ def pytest_runtest_call(item):
             f"audit chain broken after this test at event {check.first_broken_id}: {check.reason}"
         )
     return result
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def chromium(monkeypatch):
+    """Debian's chromium driven by Playwright (never `playwright install`). Missing, the test is
+    skipped on a developer machine and fails under CI=true, so CI cannot silently lose a
+    browser check."""
+    # Playwright's sync API runs an event loop in this thread, and Django's ORM refuses to run
+    # under a loop unless told it is safe. Set only while the browser is open: a process-wide
+    # setting would leak into other tests (and `check --deploy` flags it as async.E001).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -6,49 +6,23 @@ on a developer machine and fails under CI=true, so CI cannot silently lose its b
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from qaward.staff.demo_accounts import DEMO_ACCOUNTS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PROGRAM_NAMES = ["吉林省质量奖", "长春市市长质量奖", "塔城地区政府质量奖", "晋中市质量奖", "吉安市市长质量奖"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread, and Django's ORM refuses to run
-    # under a loop unless told it is safe. Set only while the browser is open: a process-wide
-    # setting would leak into other tests (and `check --deploy` flags it as async.E001).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        # An English browser locale: the site must still come up in Chinese.
-        context = browser.new_context(locale="en-US")
-        page = context.new_page()
-        failures: list[str] = []
-        page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        page.on("pageerror", lambda e: failures.append(f"js error: {e}"))
-        yield page, failures
-        browser.close()
+def browser_page(chromium):
+    # An English browser locale: the site must still come up in Chinese.
+    page = chromium.new_context(locale="en-US").new_page()
+    failures: list[str] = []
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("pageerror", lambda e: failures.append(f"js error: {e}"))
+    return page, failures
 
 
 @pytest.fixture

@@ -3,37 +3,22 @@ the objector follows it with the receipt number and access code to the written r
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from .makers import ID_NUMBER, PNG, make_case
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(locale="zh-CN", accept_downloads=True)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(f"js error: {e}"))
-        page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 500 else None)
-        yield page, errors
-        browser.close()
+def browser_page(chromium):
+    page = chromium.new_context(locale="zh-CN", accept_downloads=True).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(f"js error: {e}"))
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 500 else None)
+    return page, errors
 
 
 @pytest.fixture
