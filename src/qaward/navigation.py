@@ -37,9 +37,13 @@ def nav_items(request) -> dict:
     match = getattr(request, "resolver_match", None)
     current_namespace = match.namespace if match else ""
     shown = []
+    granted: dict[str, bool] = {}  # several entries share a permission: ask once per request
     for item in _all_items():
-        if item.perm is not None and not (user and rules.has_perm(item.perm, user)):
-            continue
+        if item.perm is not None:
+            if item.perm not in granted:
+                granted[item.perm] = bool(user) and rules.has_perm(item.perm, user)
+            if not granted[item.perm]:
+                continue
         namespace = item.url_name.split(":", 1)[0]
         url = reverse(item.url_name)
         active = namespace == current_namespace and (request.path.startswith(url) or namespace != "roles")
