@@ -10,7 +10,7 @@ import qaward
 pytestmark = pytest.mark.unit
 
 ROOT = Path(qaward.__file__).parent
-PURE = ["rulebooks", "workdays", "identifiers", "matching"]
+PURE = ["rulebooks", "workdays", "identifiers", "matching", "scoring"]
 
 
 @pytest.mark.parametrize("package", PURE)

@@ -17,10 +17,10 @@ from qaward.applications.forms.application import build_form, field_names
 from qaward.applications.models import Application
 from qaward.applications.spec import requirements
 from qaward.applications.spec.form import form_fields
-from qaward.applications.spec.rubric_items import rubric
 from qaward.applications.transitions import EDITABLE_STATES
 from qaward.audit.domain import record
 from qaward.rulebooks import registry
+from qaward.scoring.rubrics import rubric
 
 MAX_TEXT = 20_000  # per self-evaluation item
 
